@@ -1,0 +1,228 @@
+"""Forewarn's composition root and command line.
+
+Everything is built here, by constructor injection, from one Settings
+object; nothing happens at import time. Run `python app.py --help` (or
+`python3 dev.py app --help`, which first prepares the virtual environment).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from store.repository import SqlRegisterStore
+
+    from settings import Settings
+
+log = logging.getLogger("forewarn")
+
+
+def build_settings() -> Settings:
+    from settings import Settings
+
+    settings = Settings()
+    settings.check()
+    return settings
+
+
+def build_store(settings: Settings) -> SqlRegisterStore:
+    """Open the database named by the settings and bring its schema up to date."""
+    from store.db import make_engine
+    from store.migrate import upgrade
+    from store.repository import SqlRegisterStore
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.effective_database_url)
+    upgrade(engine)
+    return SqlRegisterStore(engine)
+
+
+# --- commands ---------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the bot, the mailbox watcher and the scheduler in one process (or some of them)."""
+    from serve import serve
+
+    from register.demo import load_demo
+
+    settings = build_settings()
+    store = build_store(settings)
+    if args.demo and load_demo(store, date.today()):
+        log.info("Demo register loaded (fictional people and properties).")
+    return asyncio.run(serve(settings, store, components=args.only or None))
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    build_store(build_settings())
+    print("Database is up to date.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from register.demo import load_demo
+
+    loaded = load_demo(build_store(build_settings()), date.today())
+    print(
+        "Demo register loaded." if loaded else "The register already holds people; nothing loaded."
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from register.importing import run_import_command
+
+    store = build_store(build_settings())
+    return run_import_command(
+        store, args.csv, actor=args.actor, partial=args.partial, rejects_path=args.rejects
+    )
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from register.exporting import run_export_command
+
+    return run_export_command(build_store(build_settings()), args.out, actor=args.actor)
+
+
+def cmd_sar(args: argparse.Namespace) -> int:
+    from register.exporting import run_sar_command
+
+    return run_sar_command(build_store(build_settings()), args.person, args.out, actor=args.actor)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """A pre-visit check from the command line, as the bot would answer it."""
+    from register.lookup import run_check_command
+
+    return run_check_command(build_store(build_settings()), " ".join(args.query), actor=args.actor)
+
+
+def cmd_triage_eval(args: argparse.Namespace) -> int:
+    from mailbox.triage.eval import main as triage_eval
+
+    return triage_eval([str(args.corpus), *args.extra])
+
+
+def cmd_presets(args: argparse.Namespace) -> int:
+    from register.presets import available_presets, copy_preset, load_preset
+
+    if args.copy:
+        name, dest = args.copy
+        copy_preset(name, Path(dest))
+        print(f"Copied {name} to {dest}. Point FOREWARN_PRESET at that file after editing it.")
+        return 0
+    for name in available_presets():
+        print(f"{name:40} {load_preset(name).council}")
+    return 0
+
+
+def cmd_staff(args: argparse.Namespace) -> int:
+    """Map a member of staff's Entra ID object id to a role (the only way in)."""
+    from register.staff import Role, StaffMember
+
+    member = StaffMember(
+        args.aad_id,
+        args.name,
+        args.title,
+        Role(args.role),
+        args.service,
+        args.email or "",
+        args.manager,
+    )
+    store = build_store(build_settings())
+    with store.transaction() as session:
+        exists = session.staff_member(member.aad_object_id) is not None
+        (session.update if exists else session.add)(member)
+    print(f"{'Updated' if exists else 'Added'} {member.name} as {member.role.label}.")
+    return 0
+
+
+# --- argument parsing -------------------------------------------------------
+
+ACTOR_HELP = "Entra ID object id of the member of staff doing this (recorded in the audit trail)"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="app.py", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def command(
+        name: str, handler: Callable[[argparse.Namespace], int], text: str
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=text, description=text)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("serve", cmd_serve, "run Forewarn (bot, mailbox watcher, scheduler)")
+    p.add_argument("--demo", action="store_true", help="load the fictional demo register first")
+    p.add_argument(
+        "--only",
+        action="append",
+        choices=["bot", "mailbox", "scheduler"],
+        help="run only this component (repeatable)",
+    )
+    command("migrate", cmd_migrate, "create or upgrade the database schema")
+    command("demo", cmd_demo, "load the fictional demo register")
+    p = command("import", cmd_import, "import a register from CSV (docs/csv-format.md)")
+    p.add_argument("csv", type=Path)
+    p.add_argument(
+        "--partial",
+        action="store_true",
+        help="import the good rows and write the bad ones to --rejects",
+    )
+    p.add_argument("--rejects", type=Path, help="where --partial writes the bad rows")
+    p.add_argument("--actor", default="system:cli", help=ACTOR_HELP)
+    p = command("export", cmd_export, "export the register to CSV")
+    p.add_argument("out", type=Path)
+    p.add_argument("--actor", required=True, help=ACTOR_HELP)
+    p = command("sar", cmd_sar, "subject access export: everything held on one person (JSON)")
+    p.add_argument("person", help="the person's id or email address")
+    p.add_argument("out", type=Path)
+    p.add_argument("--actor", required=True, help=ACTOR_HELP)
+    p = command("check", cmd_check, "pre-visit check: an address, a postcode or a name")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--actor", required=True, help=ACTOR_HELP)
+    p = command("triage-eval", cmd_triage_eval, "measure mailbox triage on a corpus (JSONL)")
+    p.add_argument("corpus", type=Path)
+    p.add_argument("extra", nargs="*", help=argparse.SUPPRESS)
+    p = command("presets", cmd_presets, "list the policy presets, or copy one to edit")
+    p.add_argument("--copy", nargs=2, metavar=("NAME", "DEST"))
+    p = command("staff", cmd_staff, "add or update a member of staff")
+    p.add_argument("--aad-id", required=True, help="Entra ID object id")
+    p.add_argument("--name", required=True)
+    p.add_argument("--title", required=True, help="job title")
+    p.add_argument("--role", required=True, choices=["frontline", "manager", "admin"])
+    p.add_argument("--service")
+    p.add_argument("--email")
+    p.add_argument("--manager", help="Entra ID object id of their manager")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from register.errors import ForewarnError
+
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return int(args.handler(args))
+    except ForewarnError as error:
+        # Expected failures (bad input, unsafe settings) get a clear message, not a traceback.
+        print(f"forewarn: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""Forewarn's settings: one typed object, read from the environment and `.env`.
+
+Only `app.py` builds it; every other module is handed the values it needs.
+Development mode runs on embedded defaults (SQLite under ./data, a folder
+mailbox, the bot on loopback without authentication). Production mode
+refuses to start while a secret is missing or still a placeholder, or while
+the bot would listen beyond loopback without authentication.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from register.errors import ConfigurationError
+
+PLACEHOLDERS = frozenset({"", "changeme", "change-me", "secret", "password", "xxx", "todo", "none"})
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def _is_placeholder(value: str) -> bool:
+    text = value.strip().lower()
+    return text in PLACEHOLDERS or (text.startswith("<") and text.endswith(">"))
+
+
+class Settings(BaseSettings):
+    """Every setting Forewarn reads. The README's configuration table mirrors this class."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="FOREWARN_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    mode: Literal["development", "production"] = "development"
+    data_dir: Path = Path("data")
+    database_url: str = Field(default="", validation_alias="DATABASE_URL")
+    preset: str = "managed-contact-register-council"
+    timezone: str = "Europe/London"
+    support_contact: str = "the register administrator"
+
+    # The Teams bot (Azure Bot registration, single-tenant).
+    bot_host: str = "127.0.0.1"
+    bot_port: int = 3978
+    app_id: str = Field(default="", validation_alias="MICROSOFT_APP_ID")
+    app_password: SecretStr = Field(
+        default=SecretStr(""), validation_alias="MICROSOFT_APP_PASSWORD"
+    )
+    app_tenant_id: str = Field(default="", validation_alias="MICROSOFT_APP_TENANT_ID")
+    allowed_tenants: Annotated[list[str], NoDecode] = []
+    max_body_bytes: int = 256 * 1024
+
+    # The mailbox watcher.
+    mailbox_backend: Literal["folder", "imap", "ews", "graph"] = "folder"
+    mailbox_folder: Path | None = None
+    imap_host: str = "127.0.0.1"
+    imap_port: int = 993
+    imap_user: str = ""
+    imap_password: SecretStr = SecretStr("")
+    imap_ssl: bool = True
+    poll_seconds: int = 60
+
+    @field_validator("allowed_tenants", mode="before")
+    @classmethod
+    def _split_tenants(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @property
+    def effective_database_url(self) -> str:
+        """The database to use: DATABASE_URL, or a SQLite file in the data directory."""
+        return self.database_url or f"sqlite:///{(self.data_dir / 'forewarn.db').as_posix()}"
+
+    @property
+    def effective_mail_folder(self) -> Path:
+        return self.mailbox_folder or self.data_dir / "mail"
+
+    @property
+    def bot_requires_auth(self) -> bool:
+        return bool(self.app_id)
+
+    def check(self) -> None:
+        """Refuse unsafe combinations; raise ConfigurationError naming every problem."""
+        problems = self._production_problems() if self.mode == "production" else []
+        if not self.bot_requires_auth and self.bot_host not in LOOPBACK:
+            problems.append(
+                f"FOREWARN_BOT_HOST={self.bot_host} without MICROSOFT_APP_ID would accept "
+                "unauthenticated messages from the network; set an app id or use 127.0.0.1"
+            )
+        if problems:
+            raise ConfigurationError("Forewarn will not start:\n  - " + "\n  - ".join(problems))
+
+    def _production_problems(self) -> list[str]:
+        problems = []
+        if _is_placeholder(self.app_id):
+            problems.append("MICROSOFT_APP_ID is missing or a placeholder")
+        if _is_placeholder(self.app_password.get_secret_value()):
+            problems.append("MICROSOFT_APP_PASSWORD is missing or a placeholder")
+        if _is_placeholder(self.app_tenant_id):
+            problems.append("MICROSOFT_APP_TENANT_ID is missing (the bot is single-tenant)")
+        if not self.allowed_tenants:
+            problems.append("FOREWARN_ALLOWED_TENANTS is empty")
+        if self.mailbox_backend == "imap" and _is_placeholder(
+            self.imap_password.get_secret_value()
+        ):
+            problems.append("FOREWARN_IMAP_PASSWORD is missing or a placeholder")
+        if self.database_url and "changeme" in self.database_url.lower():
+            problems.append("DATABASE_URL still holds a placeholder password")
+        return problems
