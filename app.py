@@ -111,7 +111,7 @@ def cmd_triage_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_presets(args: argparse.Namespace) -> int:
-    from register.presets import available_presets, copy_preset, load_preset
+    from register.policy import available_presets, copy_preset, load_preset
 
     if args.copy:
         name, dest = args.copy
