@@ -1,0 +1,70 @@
+"""What the council has already seen for this customer, ready to compare.
+
+Known issues (summary and outcome) and every earlier email, quoting
+included, are folded into sets of stems, dates, reference codes and sums.
+Anything a new sentence shares with these was already considered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from mailbox.triage.dates import find_dates
+from mailbox.triage.model import CaseContext
+from mailbox.triage.words import all_stems
+
+_CODE = re.compile(r"\b(?=[A-Z0-9/-]*\d)(?=[A-Z0-9/-]*[A-Z])[A-Z0-9][A-Z0-9/-]{4,}\b")
+_MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d{2})?)")
+PREFIX = 6
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The case file reduced to the features novelty is judged on."""
+
+    stems: frozenset[str]
+    prefixes: frozenset[str]
+    dates: frozenset[date]
+    codes: frozenset[str]
+    amounts: frozenset[str]
+
+    def knows_stem(self, stem: str) -> bool:
+        """Seen before, as this stem or as a longer word with the same start."""
+        return stem in self.stems or (len(stem) >= PREFIX and stem[:PREFIX] in self.prefixes)
+
+
+def codes(text: str) -> set[str]:
+    """Reference numbers such as a PCN or a case number: letters and digits."""
+    return {c.upper() for c in _CODE.findall(text.upper()) if not c.isdigit()}
+
+
+def amounts(text: str) -> set[str]:
+    """Sums of money, normalised so "£1,500" meets "£1500.00"."""
+    return {m.replace(",", "").removesuffix(".00") for m in _MONEY.findall(text)}
+
+
+def build_reference(context: CaseContext, written: datetime) -> Reference:
+    """Fold the known issues and the history into one `Reference`."""
+    texts: list[tuple[str, datetime]] = [
+        (f"{issue.summary}. {issue.outcome}", written) for issue in context.known_issues
+    ]
+    texts += [(f"{mail.subject}. {mail.body}", mail.date) for mail in context.history]
+    texts.append((context.customer_name, written))
+    stems: set[str] = set()
+    seen_dates: set[date] = {mail.date.date() for mail in context.history}
+    seen_codes: set[str] = set()
+    seen_amounts: set[str] = set()
+    for text, when in texts:
+        stems |= all_stems(text)
+        seen_dates |= find_dates(text, when)
+        seen_codes |= codes(text)
+        seen_amounts |= amounts(text)
+    return Reference(
+        stems=frozenset(stems),
+        prefixes=frozenset(s[:PREFIX] for s in stems if len(s) >= PREFIX),
+        dates=frozenset(seen_dates),
+        codes=frozenset(seen_codes),
+        amounts=frozenset(seen_amounts),
+    )

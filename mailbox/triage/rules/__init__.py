@@ -1,0 +1,1 @@
+"""One rule per module; the routing table in `mailbox.triage.table` orders them."""

@@ -1,0 +1,30 @@
+"""A statement of suicidal thoughts or self-harm.
+
+Policies treat threats of self-harm as behaviour to manage, but the first
+duty is to the person: every such statement goes to an officer now, even in
+a message that is otherwise a repeat.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbox.triage.model import RuleHit
+from mailbox.triage.rules.base import Reading, first_match
+
+_PATTERNS = (
+    re.compile(r"\b(kill|hurt|harm|hang|cut) (my ?self|myself)\b|\bself[- ]?harm", re.I),
+    re.compile(r"\bsuicid(e|al)\b|\boverdose\b|\btake my (own )?life\b|\bend (it all|my life)\b",
+               re.I),
+    re.compile(r"\b(better off dead|no (reason|point) (to live|in living|going on)"
+               r"|can'?t go on( like this| any ?more)?|don'?t want to (live|be here)"
+               r"|won'?t be (here|around) (much longer|any ?more))\b", re.I),
+)
+
+
+class SelfHarm:
+    name = "self-harm"
+    description = "States thoughts of suicide or self-harm."
+
+    def check(self, reading: Reading) -> RuleHit | None:
+        return first_match(self, reading, *_PATTERNS)

@@ -1,0 +1,62 @@
+"""Split cleaned text into sentences, the unit a SPOC officer reads.
+
+Novelty is judged sentence by sentence so that one new incident buried in a
+long repeat still stands out: averaged over a whole email it would drown.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = re.compile(
+    r"\b(Mr|Mrs|Ms|Dr|St|Cllr|No|no|Ref|ref|approx|e\.g|i\.e|etc|Rd|Ave|Jan|Feb|Mar|Apr|Jun"
+    r"|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(£]?[A-Z0-9£])")
+_LIST_ITEM = re.compile(r"^\s*(\d{1,2}[.)]|[-*•])\s+")
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]$")
+
+
+def split_sentences(text: str) -> tuple[str, ...]:
+    """Sentences in reading order; list items and short headings stand alone."""
+    out: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        for chunk in _chunks(paragraph):
+            out.extend(_split_chunk(chunk))
+    return tuple(s for s in (x.strip() for x in out) if s)
+
+
+def _chunks(paragraph: str) -> list[str]:
+    """Join wrapped lines, but keep list items and headings on their own."""
+    chunks: list[str] = []
+    current: list[str] = []
+    for line in paragraph.splitlines():
+        if _LIST_ITEM.match(line) or _is_heading(line):
+            if current:
+                chunks.append(" ".join(current))
+            current = []
+            chunks.append(line.strip())
+            continue
+        current.append(line.strip())
+    if current:
+        chunks.append(" ".join(current))
+    return chunks
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 8 and line.strip() == line.strip().upper() and line.strip()[-1] != ","
+
+
+def _split_chunk(chunk: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(chunk):
+        head = chunk[start : match.start()].rstrip()
+        last = head.split()[-1] if head.split() else ""
+        if _ABBREVIATIONS.search(last) or _LIST_NUMBER.match(head):
+            continue
+        pieces.append(chunk[start : match.start()])
+        start = match.end()
+    pieces.append(chunk[start:])
+    return pieces
