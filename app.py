@@ -17,9 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from store.repository import SqlRegisterStore
-
     from settings import Settings
+    from store.repository import SqlRegisterStore
 
 log = logging.getLogger("forewarn")
 

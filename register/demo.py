@@ -148,7 +148,7 @@ def demo_records(today: date) -> list[Record]:
 def load_demo(store: RegisterStore, today: date) -> bool:
     """Load the demo register once; False when the register already holds people."""
     with store.transaction() as session:
-        if session.counts().get("person", 0):
+        if session.counts().get("people", 0):
             return False
         for member in demo_staff():
             session.add(member)

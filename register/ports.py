@@ -8,7 +8,7 @@ change or look-up they describe.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from typing import Protocol
@@ -41,6 +41,9 @@ class RegisterSession(Protocol):
     def add(self, record: Record) -> None:
         """Insert a new record; the caller made its id."""
 
+    def add_many(self, records: Iterable[Record]) -> int:
+        """Insert many new records at once (imports, demo data); returns how many."""
+
     def update(self, record: Record) -> None:
         """Replace a stored record with the same id."""
 
@@ -57,6 +60,12 @@ class RegisterSession(Protocol):
 
     def person_by_email(self, email: str) -> Person | None:
         """Exact, case-insensitive match on any of a person's addresses."""
+
+    def people_by_email(self, email: str) -> Sequence[Person]:
+        """Everyone using an address (households share them); routing needs them all."""
+
+    def people_named(self, name: str) -> Sequence[Person]:
+        """Exact match on a normalised name or alias (register.addresses.name_key)."""
 
     def people_at(self, property_id: str) -> Sequence[Person]: ...
 
