@@ -97,10 +97,14 @@ def cmd_sar(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """A pre-visit check from the command line, as the bot would answer it."""
-    from register.lookup import run_check_command
+    """A pre-visit or contact check from the command line, as the bot would answer it."""
+    from register.brief_text import describe
+    from register.lookup import ask
+    from store.lookup_queries import SqlLookupStore
 
-    return run_check_command(build_store(build_settings()), " ".join(args.query), actor=args.actor)
+    lookups = SqlLookupStore(build_store(build_settings()))
+    print(describe(ask(lookups, args.actor, " ".join(args.query))))
+    return 0
 
 
 def cmd_triage_eval(args: argparse.Namespace) -> int:

@@ -42,11 +42,15 @@ class SqlRegisterStore:
             self.engine.connect() as connection,
             connection.begin() as outer,
         ):
-            session = SqlSession(connection)
+            session = self._new_session(connection)
             yield session
             if session.failure is not None:
                 outer.rollback()
                 raise InvalidInput(f"Nothing was saved because a step failed: {session.failure}")
+
+    def _new_session(self, connection: sa.Connection) -> SqlSession:
+        """The session a unit of work uses; subclasses offer sessions that can do more."""
+        return SqlSession(connection)
 
     def bulk_add(self, records: Iterable[Record]) -> int:
         """Insert many records in one transaction (imports, benchmarks); all or nothing."""

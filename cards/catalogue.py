@@ -1,0 +1,258 @@
+"""Every card the bot can send, built from fictional sample data.
+
+The tests run the official validator over `examples()`, so a card that is
+not listed here is a card nobody checked. When you add a card function, add
+each of its shapes here (with and without optional parts, empty and full).
+All names, addresses and numbers are invented; 01632 960xxx is Ofcom's
+range for drama.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from cards.contact import contact_check_card
+from cards.help import help_card
+from cards.incident import IncidentDraft, incident_form_card, incident_summary_card
+from cards.manager import manager_incident_card, terminated_call_card
+from cards.notice import notice_card
+from cards.picklist import pick_list_card
+from cards.problems import submission_error_card
+from cards.visit import no_match_card, visit_brief_card
+from register.briefs import (
+    Candidate,
+    Linked,
+    NoMatch,
+    PickList,
+    Purpose,
+    contact_brief,
+    visit_brief,
+)
+from register.demo import demo_records
+from register.notices import Notice, NoticeAction, NoticeKind
+from register.ports import Record
+from register.records import Incident, TerminatedCall
+from register.restrictions import Officer, Restriction, RestrictionType, Status
+from register.risks import PremiseRisk
+from register.subjects import Person, Property
+from register.vocabulary import Behaviour, Channel
+
+SAMPLE_TIME = datetime(2026, 3, 3, 14, 5, tzinfo=UTC)
+STAFF_ID = "00000000-0000-4000-8000-000000000001"
+
+
+def sample_draft() -> IncidentDraft:
+    """A draft incident as a housing officer might describe it."""
+    return IncidentDraft(
+        occurred_on=date(2026, 3, 3),
+        occurred_time=time(14, 5),
+        channel=Channel.FACE_TO_FACE,
+        person="Martin Dale",
+        address="Flat 3, Heron Court, Orchard Road, Oxbridge OX2 7QT",
+        behaviours=(Behaviour.SHOUTING, Behaviour.THREATS),
+        description="Shouted at me on the doorstep and said he would 'sort me out' next time.",
+        police_involved=False,
+        injuries=False,
+        witnesses="Neighbour at number 4 (name not taken)",
+        id="draft-0001",
+    )
+
+
+def sample_incident(**changes: Any) -> Incident:
+    """A logged incident; `changes` overrides fields for other shapes."""
+    fields: dict[str, Any] = {
+        "occurred_at": SAMPLE_TIME,
+        "channel": Channel.FACE_TO_FACE,
+        "staff_id": STAFF_ID,
+        "behaviours": (Behaviour.SHOUTING, Behaviour.THREATS),
+        "description": "Shouted at me on the doorstep and said he would 'sort me out'.",
+        "person_id": "person-dale",
+        "service": "Housing",
+        "location": "Flat 3, Heron Court, Orchard Road, Oxbridge OX2 7QT",
+        "police_involved": False,
+        "injuries": False,
+        "id": "incident-0001",
+    }
+    return Incident(**(fields | changes))
+
+
+def sample_call(**changes: Any) -> TerminatedCall:
+    """A terminated call; `changes` overrides fields for other shapes."""
+    fields: dict[str, Any] = {
+        "occurred_at": SAMPLE_TIME,
+        "staff_id": STAFF_ID,
+        "warned_first": True,
+        "reason": "Swore repeatedly after two warnings and would not let me speak.",
+        "caller": "Gary Rowe",
+        "person_id": "person-rowe",
+        "behaviours": (Behaviour.OFFENSIVE_LANGUAGE, Behaviour.SHOUTING),
+        "service": "Housing",
+        "id": "call-0001",
+    }
+    return TerminatedCall(**(fields | changes))
+
+
+class _Demo:
+    """The fictional demo register, indexed the way the look-ups read it."""
+
+    def __init__(self, records: list[Record]) -> None:
+        self.properties = {r.address: r for r in records if isinstance(r, Property)}
+        self.people = {r.name: r for r in records if isinstance(r, Person)}
+        self.restrictions = [r for r in records if isinstance(r, Restriction)]
+        self.risks = [r for r in records if isinstance(r, PremiseRisk)]
+
+    def linked(self, person: Person) -> Linked:
+        rules = [r for r in self.restrictions if r.person_id == person.id]
+        return Linked(person, rules, [r for r in self.risks if r.person_id == person.id])
+
+    def brief_for(self, address: str) -> Any:
+        place = self.properties[address]
+        people = [p for p in self.people.values() if p.property_id == place.id]
+        risks = [r for r in self.risks if r.property_id == place.id]
+        rules = [r for r in self.restrictions if r.property_id == place.id]
+        subject = ("property", place.id, place.one_line)
+        return visit_brief(subject, risks, rules, [self.linked(p) for p in people])
+
+
+def _candidates(count: int) -> tuple[Candidate, ...]:
+    streets = ("Mill Lane", "Mill Road", "Millbrook Close", "Miller's Yard, off Station Road")
+    return tuple(
+        Candidate(
+            "property", f"property-{n}", f"{n + 10} {streets[n % 4]}, Oxbridge, OX1 1AY", 90 - n
+        )
+        for n in range(count)
+    )
+
+
+def _call_limits(person: Person) -> Restriction:
+    """Calls limited to set times, as several policies allow."""
+    return Restriction(
+        RestrictionType.CALL_LIMITS,
+        person.id,
+        "stage-1",
+        "Daily calls of over an hour to the benefits team.",
+        Officer("Alex Sample", "Director of Governance"),
+        date(2026, 1, 5),
+        service="Revenues and Benefits",
+        params={"days": "Tuesdays", "times": "10:00-12:00", "max_minutes": "15"},
+        status=Status.ACTIVE,
+    )
+
+
+def _visit_cards() -> dict[str, dict[str, Any]]:
+    demo = _Demo(demo_records(date(2026, 3, 3)))
+    rowe, dale = demo.people["Gary Rowe"], demo.people["Martin Dale"]
+    homeless = Person("Chris Example")
+    alone = visit_brief(("person", homeless.id, homeless.name), [], [], [demo.linked(homeless)])
+    return {
+        "visit_brief_dog_and_spoc": visit_brief_card(demo.brief_for("12 Mill Lane, Oxbridge")),
+        "visit_brief_violence": visit_brief_card(
+            demo.brief_for("Flat 3, Heron Court, Orchard Road, Oxbridge")
+        ),
+        "visit_brief_unsafe_structure": visit_brief_card(
+            demo.brief_for("The Old Quarry Cottage, Quarry Road, Oxbridge")
+        ),
+        "visit_brief_nothing_recorded": visit_brief_card(demo.brief_for("14 Mill Lane, Oxbridge")),
+        "visit_brief_person_without_address": visit_brief_card(alone),
+        "no_match": no_match_card(
+            NoMatch("99 Nowhere Street", "Nothing in the register matches “99 Nowhere Street”.")
+        ),
+        "pick_list": pick_list_card(
+            PickList("mill", Purpose.VISIT, _candidates(3), 0, "Which one did you mean?")
+        ),
+        "pick_list_more_than_fit": pick_list_card(
+            PickList("mill", Purpose.CONTACT, _candidates(5), 4, "Which one did you mean?")
+        ),
+        "contact_check_restricted": contact_check_card(
+            contact_brief(rowe, demo.linked(rowe).restrictions, None, "Sam Fieldworker")
+        ),
+        "contact_check_phone_refused": contact_check_card(
+            contact_brief(rowe, demo.linked(rowe).restrictions, Channel.PHONE, "Sam Fieldworker")
+        ),
+        "contact_check_visit_conditions": contact_check_card(
+            contact_brief(dale, demo.linked(dale).restrictions, Channel.HOME_VISIT, "Sam")
+        ),
+        "contact_check_call_limits": contact_check_card(
+            contact_brief(homeless, [_call_limits(homeless)], Channel.PHONE, "Sam Fieldworker")
+        ),
+        "contact_check_nothing_recorded": contact_check_card(
+            contact_brief(homeless, [], None, "Sam Fieldworker")
+        ),
+    }
+
+
+def _incident_cards() -> dict[str, dict[str, Any]]:
+    behaviours, channels = list(Behaviour), list(Channel)
+    return {
+        "incident_form_empty": incident_form_card(None, behaviours, channels),
+        "incident_form_prefilled": incident_form_card(sample_draft(), behaviours, channels),
+        "incident_summary": incident_summary_card(sample_draft()),
+        "incident_summary_sparse": incident_summary_card(
+            IncidentDraft(behaviours=(Behaviour.VERBAL_ABUSE,), description="Called me names.")
+        ),
+    }
+
+
+def _manager_cards() -> dict[str, dict[str, Any]]:
+    unsafe = sample_incident(
+        behaviours=(Behaviour.VIOLENCE,), injuries=True, police_involved=True, person_id=None
+    )
+    unwarned = sample_call(warned_first=False, person_id=None, behaviours=(), service=None)
+    return {
+        "manager_incident": manager_incident_card(
+            sample_incident(), "Martin Dale", "Sam Fieldworker"
+        ),
+        "manager_incident_safety": manager_incident_card(unsafe, None, "Sam Fieldworker"),
+        "terminated_call": terminated_call_card(sample_call(), "Gary Rowe", "Sam Fieldworker"),
+        "terminated_call_no_warning": terminated_call_card(unwarned, None, "Sam Fieldworker"),
+    }
+
+
+def _other_cards() -> dict[str, dict[str, Any]]:
+    return {
+        "help": help_card(),
+        "submission_error": submission_error_card(
+            ["Date it happened: this is needed.", "What they did: choose at least one."]
+        ),
+    }
+
+
+def _notice_cards() -> dict[str, dict[str, Any]]:
+    """Notices sent proactively: an urgent one with every button, a quiet one with none."""
+    urgent = Notice(
+        NoticeKind.INCIDENT,
+        STAFF_ID,
+        "Incident logged by Sam Fieldworker",
+        (
+            "Sent to you because Priya Demo could not be reached in Teams.",
+            "Martin Dale threatened Sam at Flat 3, Heron Court on 3 March at 14:05.",
+        ),
+        "incident",
+        "incident-0001",
+        urgent=True,
+        actions=tuple(NoticeAction),
+    )
+    reminder = Notice(
+        NoticeKind.REVIEW_DUE,
+        STAFF_ID,
+        "A review is due on Friday",
+        ("The restriction on Gary Rowe's contact by phone is due for review on 6 March.",),
+        "restriction",
+        "restriction-0001",
+    )
+    return {
+        "notice_urgent_all_actions": notice_card(urgent),
+        "notice_review_due": notice_card(reminder),
+    }
+
+
+def examples() -> dict[str, dict[str, Any]]:
+    """Card name -> card JSON, for every card (and every notable shape of it) the bot sends."""
+    return {
+        **_visit_cards(),
+        **_incident_cards(),
+        **_manager_cards(),
+        **_other_cards(),
+        **_notice_cards(),
+    }

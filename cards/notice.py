@@ -1,0 +1,36 @@
+"""The card for a notice: what Forewarn tells a member of staff without being asked.
+
+Notices arrive on phones as much as desktops, so the card keeps to 1.2-era
+elements and Action.Submit. An urgent notice leads with a coloured box, so
+it stands out in a busy chat. Each button sends the record's type and id
+with the action, as the manager cards do, so a press is never ambiguous
+about which record it is for, even long after the card was sent.
+"""
+
+from __future__ import annotations
+
+from cards.elements import Json, banner, card, submit, text, title
+from register.notices import Notice, NoticeAction
+
+BUTTONS = {
+    NoticeAction.ACKNOWLEDGE: "Acknowledge",
+    NoticeAction.OPEN_RECORD: "Open record",
+    NoticeAction.PROPOSE_RESTRICTION: "Propose a restriction",
+    NoticeAction.MARK_NEW_ISSUE: "Mark as a new issue",
+}
+
+
+def notice_card(notice: Notice) -> Json:
+    """Title (in a red box when urgent), one line of text per notice line, one button per action."""
+    if notice.urgent:
+        head = banner([notice.title, "This needs your attention today."])
+    else:
+        head = title(notice.title)
+    body = [head, *(text(line) for line in notice.lines)]
+    return card(body, [_button(notice, action) for action in notice.actions])
+
+
+def _button(notice: Notice, action: NoticeAction) -> Json:
+    data = {"action": action.value, "record": notice.record_type, "id": notice.record_id}
+    style = "positive" if action is NoticeAction.ACKNOWLEDGE else None
+    return submit(BUTTONS[action], data, style=style)

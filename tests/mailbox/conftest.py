@@ -1,0 +1,76 @@
+"""Fixtures for the mailbox tests: a real Dovecot, and a fresh IMAP account per test.
+
+When Dovecot cannot run here, its tests skip with the reason; under CI
+(CI=true) they fail instead, so a broken CI image cannot pass silently.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+from tests.mailbox.dovecot import DovecotServer, why_dovecot_cannot_run
+
+
+def _require_dovecot() -> None:
+    reason = why_dovecot_cannot_run()
+    if reason is None:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI needs Dovecot: {reason}")
+    pytest.skip(reason)
+
+
+def _started() -> DovecotServer:
+    _require_dovecot()
+    server = DovecotServer()
+    try:
+        server.start()
+    except Exception:
+        server.remove()
+        raise
+    return server
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[DovecotServer]:
+    """One Dovecot for the session; each test gets its own account on it."""
+    server = _started()
+    yield server
+    server.remove()
+
+
+@pytest.fixture
+def own_dovecot() -> Iterator[DovecotServer]:
+    """A Dovecot for one test alone, for tests that stop or restart the server."""
+    server = _started()
+    yield server
+    server.remove()
+
+
+@dataclass(frozen=True)
+class ImapAccount:
+    server: DovecotServer
+    user: str
+    password: str
+
+    def append(self, raw: bytes, folder: str = "INBOX") -> None:
+        self.server.append(self.user, self.password, raw, folder)
+
+
+def _account(server: DovecotServer) -> ImapAccount:
+    user, password = server.account()
+    return ImapAccount(server, user, password)
+
+
+@pytest.fixture
+def imap_account(dovecot: DovecotServer) -> ImapAccount:
+    return _account(dovecot)
+
+
+@pytest.fixture
+def own_imap_account(own_dovecot: DovecotServer) -> ImapAccount:
+    return _account(own_dovecot)
