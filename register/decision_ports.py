@@ -5,8 +5,7 @@ its letter record, or a skip without its reason, would leave the register
 unable to answer "was the customer told, and why did we act so fast?". So
 the papers are written through the same session as the restriction and
 its audit entry. `DecisionSession` is a `RegisterSession` that also keeps
-papers; the SQL store will implement it once its tables exist (until then
-only the tests' in-memory adapter does).
+papers; `store.session.SqlSession` implements it on the same transaction.
 """
 
 from __future__ import annotations

@@ -31,23 +31,29 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
     return config
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "store/migrations has no revisions"
-    return head
+def head_revisions() -> frozenset[str]:
+    """The newest revision of every branch (revisions written in parallel branch off 0001)."""
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    assert heads, "store/migrations has no revisions"
+    return frozenset(heads)
 
 
-def current_revision(engine: sa.Engine) -> str | None:
+def current_revisions(engine: sa.Engine) -> frozenset[str]:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return frozenset(MigrationContext.configure(connection).get_current_heads())
 
 
 def upgrade(engine_or_url: sa.Engine | str) -> None:
-    """Migrate the database to the newest revision; a no-op when it is already there."""
+    """Migrate the database to the newest revisions; a no-op when it is already there.
+
+    "heads", not "head": features developed side by side add revisions that
+    each follow 0001 rather than one another, and Alembic applies every
+    branch (and records each head) instead of refusing to choose.
+    """
     engine = make_engine(engine_or_url) if isinstance(engine_or_url, str) else engine_or_url
     try:
         with translated("Could not prepare the database"), engine.connect() as connection:
-            command.upgrade(alembic_config(connection), "head")
+            command.upgrade(alembic_config(connection), "heads")
             connection.commit()
     finally:
         if engine is not engine_or_url:

@@ -1,6 +1,7 @@
 """One unit of work on the register over a SQLAlchemy connection.
 
-`SqlSession` implements `register.ports.RegisterSession` with Core
+`SqlSession` implements `register.ports.RegisterSession` (and, through the
+`DecisionPapers` mixin, `register.decision_ports.DecisionSession`) with Core
 statements on the SQLModel tables: the core's records are frozen
 dataclasses, so an ORM identity map would only add work to every look-up.
 The session belongs to one transaction opened by `SqlRegisterStore`.
@@ -34,6 +35,7 @@ from register.subjects import Person, Property
 from store import mapping as m
 from store import tables as t
 from store.bulk import insert_many
+from store.decision_session import DecisionPapers
 from store.errors import translated
 
 R = TypeVar("R")
@@ -63,8 +65,8 @@ COUNTED = {
 STREAM_BATCH = 1000
 
 
-class SqlSession:
-    """The register as seen from inside one transaction."""
+class SqlSession(DecisionPapers):
+    """The register, and its decision papers, as seen from inside one transaction."""
 
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection

@@ -253,3 +253,8 @@ def table(row_class: type[RegisterTable]) -> sa.Table:
     result = row_class.__table__  # type: ignore[attr-defined]
     assert isinstance(result, sa.Table)
     return result
+
+
+# Feature tables live in their own modules; importing them here puts them in
+# METADATA, so migrations and the models are compared as one schema.
+from store import tables_decisions  # noqa: E402, F401

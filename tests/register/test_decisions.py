@@ -26,7 +26,6 @@ from register.restrictions import RestrictionType, Status
 from register.staff import Role, StaffMember
 from register.subjects import Person, Property
 from store.repository import SqlRegisterStore
-from tests.register.decision_papers import PapersStore
 
 ON = date(2025, 3, 3)
 
@@ -44,7 +43,7 @@ OFFICER = _staff("03", "Priya Nandra", "Housing Officer", Role.FRONTLINE, HEAD.i
 
 @dataclass
 class World:
-    store: PapersStore
+    store: SqlRegisterStore
     person: Person
 
 
@@ -53,7 +52,7 @@ def world(store: SqlRegisterStore) -> World:
     home = Property("9 Birch Row, Little Burford", "ZZ1 2AB")
     person = Person("Mr Owen Tate", property_id=home.id)
     store.bulk_add([home, person, DIRECTOR, HEAD, OFFICER])
-    return World(PapersStore(store), person)
+    return World(store, person)
 
 
 def _draft(world: World, stage: str, kind: RestrictionType, **params: str) -> Draft:
@@ -103,7 +102,9 @@ def test_west_oxfordshire_skips_the_warnings_for_violence_with_a_reason(world: W
     assert isinstance(result, Proposal)
     assert result.skipped == ("step-1", "step-2")
     assert result.restriction.status is Status.PROPOSED
-    assert world.store.papers.skips[result.restriction.id].reason == "Punched a window."
+    with world.store.transaction() as session:
+        skip = session.skip_for(result.restriction.id)
+    assert skip is not None and skip.reason == "Punched a window."
     assert _saved_status(world, result.restriction.id) is Status.PROPOSED
 
 
@@ -127,7 +128,8 @@ def test_west_oxfordshire_refuses_a_skip_for_excessive_contact(
         "Step 1: verbal warning may be skipped only for violence or serious threats"
         in result.reason
     )
-    assert world.store.papers.skips == {}
+    with world.store.transaction() as session:
+        assert session.restrictions_for_person(world.person.id) == []  # nor a skip, then
 
 
 def test_a_type_the_step_does_not_allow_is_refused(world: World) -> None:
@@ -286,7 +288,9 @@ def test_refusal_is_recorded_with_its_reasons(world: World) -> None:
     refused = refuse(world.store, rid, DIRECTOR, "Speak to the customer first.", ON)
     assert not isinstance(refused, Refusal)
     assert _saved_status(world, rid) is Status.REFUSED
-    assert world.store.papers.refusals[rid].reasons == "Speak to the customer first."
+    with world.store.transaction() as session:
+        kept = session.proposal_refusal_for(rid)
+    assert kept is not None and kept.reasons == "Speak to the customer first."
     assert isinstance(
         approve(world.store, load_preset("welwyn-hatfield-bc"), rid, DIRECTOR, ON), Refusal
     )
@@ -328,10 +332,9 @@ def test_not_sending_the_letter_needs_a_reason(world: World) -> None:
         world.store, approval.letter.id, "Customer died on 2 March.", HEAD
     )
     assert not isinstance(kept, Refusal)
-    assert (
-        world.store.papers.letters[approval.letter.id].not_sent_reason
-        == "Customer died on 2 March."
-    )
+    with world.store.transaction() as session:
+        saved = session.letter(approval.letter.id)
+    assert saved is not None and saved.not_sent_reason == "Customer died on 2 March."
 
 
 def test_the_approved_decision_renders_as_a_letter_from_the_register(world: World) -> None:

@@ -9,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from store.db import make_engine, sqlite_url
-from store.migrate import current_revision, head_revision, upgrade
+from store.migrate import current_revisions, head_revisions, upgrade
 from store.repository import SqlRegisterStore
 from store.tables import METADATA
 from tests.samples import SampleRegister
@@ -25,7 +25,7 @@ def test_a_second_upgrade_changes_nothing(
     store: SqlRegisterStore, sample_register: SampleRegister
 ) -> None:
     upgrade(store.engine)
-    assert current_revision(store.engine) == head_revision()
+    assert current_revisions(store.engine) == head_revisions()
     with store.transaction() as session:
         assert session.person(sample_register.gary.id) == sample_register.gary
 
