@@ -110,22 +110,12 @@ class SqlLookupSession(SqlSession):
     def people_like(self, name: str) -> list[Person]:
         """The people with exactly this name or alias; failing that, the nearest spellings."""
         key = name_key(name)
-        exact = self._people_keyed([key])
+        exact = self.people_with_name_keys([key])
         if exact:
             return exact
         with self._step("Could not load the register's spellings"):
             keys = self._spellings.names(self._connection).closest(key)
-        return self._people_keyed(keys) if keys else []
-
-    def _people_keyed(self, keys: Sequence[str]) -> list[Person]:
-        # A UNION of two index look-ups: PostgreSQL plans "name_key IN (...) OR id IN
-        # (alias sub-query)" as a scan of every person, which costs milliseconds.
-        by_name = sa.select(PERSON.c.id).where(PERSON.c.name_key.in_(keys))
-        by_alias = sa.select(ALIAS.c.person_id.label("id")).where(ALIAS.c.name_key.in_(keys))
-        ids = sa.union(by_name, by_alias).subquery()
-        statement = sa.select(PERSON).join(ids, PERSON.c.id == ids.c.id).order_by(PERSON.c.name)
-        rows = self._run("Could not search names", statement)
-        return [m.person_from(row) for row in rows]
+        return self.people_with_name_keys(keys) if keys else []
 
     def _properties(self, where: sa.ColumnElement[bool]) -> list[Property]:
         statement = sa.select(PROPERTY).where(where).limit(MOST_PROPERTIES)
