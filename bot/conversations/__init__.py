@@ -1,0 +1,38 @@
+"""The conversations staff have with the bot: checks, incidents, terminated calls, manager actions.
+
+Written against `bot.commands` only (no botbuilder), as small state
+machines over plain commands; the state of an unfinished conversation is
+kept in the store, per person.
+
+    conversation = build_conversation(
+        SqlConversationStore(store), notifier, clock=utcnow, timezone=ZoneInfo("Europe/London")
+    )
+    build_bot_app(..., conversation=conversation)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+
+from bot.commands import Conversation
+from bot.conversations.ports import ConversationStore
+from bot.conversations.router import Conversations
+from register.notices import Notifier
+
+
+def build_conversation(
+    store: ConversationStore,
+    notifier: Notifier,
+    clock: Callable[[], datetime],
+    timezone: tzinfo,
+) -> Conversation:
+    """The behaviour bot/app.py injects.
+
+    `clock` returns an aware time (tests pass a fixed one); `timezone` is
+    the council's, in which staff's '2pm' and 'yesterday' are read.
+    """
+    return Conversations(store, notifier, clock, timezone)
+
+
+__all__ = ["build_conversation"]

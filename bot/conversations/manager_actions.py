@@ -1,0 +1,95 @@
+"""What happens when a manager presses a button on an incident or terminated-call card.
+
+Acknowledge is recorded in the audit trail. Open record shows the full
+record only to someone `register.access` allows to see it (managers of the
+record's service, and administrators); everyone else gets a plain refusal,
+which is audited too. Proposing a restriction needs a form that comes with
+the restriction lifecycle work, so the bot says so rather than pretending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot.commands import Reply
+from bot.conversations.context import Context
+from bot.conversations.ports import ConversationSession
+from cards.actions import CardAction
+from cards.manager import manager_action_schema, manager_incident_card, terminated_call_card
+from cards.problems import submission_error_card
+from cards.validation import submitted
+from register.access import full_record_refusal, may_decide, may_see_full_record
+from register.audit import AuditAction, AuditEntry
+from register.records import Incident, TerminatedCall
+from register.staff import Role, StaffMember
+
+NOT_FOUND = "I can't find that record any more. It may have been removed under the retention rules."
+ACKNOWLEDGED = "Thanks, I've noted that you have seen it."
+ONLY_MANAGERS = "Only managers can do that. Ask your service manager if something needs action."
+PROPOSAL_LATER = (
+    "Proposing a restriction from Teams is not available yet: the proposal form is coming with "
+    "the restriction lifecycle work. Nothing has been proposed. For now, please follow your "
+    "council's usual process."
+)
+
+Record = Incident | TerminatedCall
+
+
+async def pressed(ctx: Context, values: Mapping[str, Any]) -> Reply:
+    action = CardAction(values["action"])
+    checked = submitted(values, manager_action_schema(action))
+    if not checked.ok:
+        return Reply("That button could not be used.", card=submission_error_card(checked.problems))
+    kind, record_id = checked.values["record"], checked.values["id"]
+    if action is CardAction.PROPOSE_RESTRICTION:
+        return Reply(PROPOSAL_LATER if may_decide(ctx.staff) else ONLY_MANAGERS)
+    if action is CardAction.ACKNOWLEDGE and not may_decide(ctx.staff):
+        return Reply(ONLY_MANAGERS)
+    work = _acknowledge if action is CardAction.ACKNOWLEDGE else _open
+    return await ctx.unit_of_work(lambda session: work(ctx, session, kind, record_id))
+
+
+def _find(session: ConversationSession, kind: str, record_id: str) -> Record | None:
+    if kind == "incident":
+        return session.incident(record_id)
+    return session.terminated_call(record_id)
+
+
+def _acknowledge(ctx: Context, session: ConversationSession, kind: str, record_id: str) -> Reply:
+    if _find(session, kind, record_id) is None:
+        return Reply(NOT_FOUND)
+    session.audit(_entry(ctx.staff, AuditAction.VIEW, kind, record_id, "manager acknowledged"))
+    return Reply(ACKNOWLEDGED)
+
+
+def _open(ctx: Context, session: ConversationSession, kind: str, record_id: str) -> Reply:
+    record = _find(session, kind, record_id)
+    if record is None:
+        return Reply(NOT_FOUND)
+    if not _may_see(ctx.staff, record):
+        session.audit(_entry(ctx.staff, AuditAction.VIEW, kind, record_id, "refused: full record"))
+        return Reply(full_record_refusal(ctx.staff).reason)
+    session.audit(_entry(ctx.staff, AuditAction.VIEW, kind, record_id, "full record opened"))
+    person = session.person(record.person_id) if record.person_id else None
+    name = person.name if person else None
+    author = session.staff_member(record.staff_id)
+    author_name = author.name if author else "A member of staff"
+    if isinstance(record, Incident):
+        return Reply(card=manager_incident_card(record, name, author_name, ctx.timezone))
+    return Reply(card=terminated_call_card(record, name, author_name, ctx.timezone))
+
+
+def _may_see(staff: StaffMember, record: Record) -> bool:
+    """`may_see_full_record`, and for a manager, the record must be in their own service."""
+    if not may_see_full_record(staff):
+        return False
+    if staff.role is Role.ADMIN or record.service is None or staff.service is None:
+        return True
+    return record.service.casefold() == staff.service.casefold()
+
+
+def _entry(
+    staff: StaffMember, action: AuditAction, kind: str, record_id: str, why: str
+) -> AuditEntry:
+    return AuditEntry(staff.aad_object_id, action, kind, record_id, why)

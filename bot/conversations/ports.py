@@ -1,0 +1,42 @@
+"""What the conversations need from the store, as Protocols (the store implements them).
+
+The conversations run look-ups, so their unit of work is a look-up
+session; on top of that they find the managers to tell, read one record by
+id for a manager's "Open record", and keep each person's unfinished
+conversation between messages. `store.conversation_session` implements it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import Any, Protocol
+
+from register.lookup_ports import LookupSession
+from register.records import Incident, TerminatedCall
+from register.staff import Role, StaffMember
+
+
+class ConversationSession(LookupSession, Protocol):
+    def staff_in_service(self, service: str, role: Role) -> Sequence[StaffMember]:
+        """Staff of a service who hold a role (the managers to tell of a new record)."""
+
+    def incident(self, incident_id: str) -> Incident | None: ...
+
+    def terminated_call(self, call_id: str) -> TerminatedCall | None: ...
+
+    def saved_conversation(self, aad_id: str) -> tuple[str, dict[str, Any]] | None:
+        """(flow, state) of this person's unfinished conversation, if any."""
+
+    def keep_conversation(
+        self, aad_id: str, flow: str, state: dict[str, Any], at: datetime
+    ) -> None: ...
+
+    def forget_conversation(self, aad_id: str) -> None: ...
+
+
+class ConversationStore(Protocol):
+    """Opens units of work; leaving the block commits, an exception rolls back."""
+
+    def transaction(self) -> AbstractContextManager[ConversationSession]: ...
