@@ -257,5 +257,12 @@ def table(row_class: type[RegisterTable]) -> sa.Table:
 
 # Feature tables live in their own modules; importing them here puts them in
 # METADATA, so migrations and the models are compared as one schema.
-from store import tables_decisions  # noqa: E402, F401
-from store import tables_conversation  # noqa: E402, F401
+from store import (  # noqa: E402
+    tables_conversation,
+    tables_decisions,
+)
+
+FEATURE_TABLES = (
+    tables_conversation,
+    tables_decisions,
+)
