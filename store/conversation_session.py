@@ -11,21 +11,16 @@ over, or neither.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 
-from register.errors import InvalidInput
 from register.records import Incident, TerminatedCall
 from register.staff import Role, StaffMember
 from store import mapping as m
 from store.conversation_state import ConversationStates
-from store.errors import translated
-from store.lookup_queries import Spellings, SqlLookupSession
-from store.repository import SqlRegisterStore
+from store.lookup_queries import Spellings, SqlLookupSession, SqlLookupStore
 from store.session import CALL, INCIDENT, STAFF
 
 
@@ -64,22 +59,8 @@ class SqlConversationSession(SqlLookupSession):
             self._states.clear(aad_id)
 
 
-class SqlConversationStore:
-    """Opens conversation units of work on the register's database."""
+class SqlConversationStore(SqlLookupStore):
+    """Opens conversation units of work: a look-up session that also keeps chat state."""
 
-    def __init__(self, store: SqlRegisterStore, spellings: Spellings | None = None) -> None:
-        self.engine = store.engine
-        self.spellings = spellings or Spellings()
-
-    @contextmanager
-    def transaction(self) -> Iterator[SqlConversationSession]:
-        with (
-            translated("Could not use the register"),
-            self.engine.connect() as connection,
-            connection.begin() as outer,
-        ):
-            session = SqlConversationSession(connection, self.spellings)
-            yield session
-            if session.failure is not None:
-                outer.rollback()
-                raise InvalidInput(f"Nothing was saved because a step failed: {session.failure}")
+    def _new_session(self, connection: sa.Connection) -> SqlConversationSession:
+        return SqlConversationSession(connection, self.spellings)

@@ -260,11 +260,15 @@ def table(row_class: type[RegisterTable]) -> sa.Table:
 from store import (  # noqa: E402
     tables_conversation,
     tables_decisions,
+    tables_mail,
+    tables_notify,
     tables_schedule,
 )
 
 FEATURE_TABLES = (
     tables_conversation,
     tables_decisions,
+    tables_mail,
+    tables_notify,
     tables_schedule,
 )

@@ -1,0 +1,1 @@
+"""The mailbox routing rules, one per module; mailbox/routing.py puts them in order."""
