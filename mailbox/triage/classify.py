@@ -12,10 +12,11 @@ import re
 from dataclasses import replace
 
 from mailbox.triage.clean import clean_body
-from mailbox.triage.model import CaseContext, Decision, Incoming
+from mailbox.triage.model import CaseContext, Decision, Incoming, RuleHit
 from mailbox.triage.novelty import judge
 from mailbox.triage.reason import explain
 from mailbox.triage.reference import build_reference
+from mailbox.triage.restatement import INSISTS_NEW
 from mailbox.triage.rules.base import Reading
 from mailbox.triage.sentences import split_sentences
 from mailbox.triage.table import DEFAULT_ACTION, DEFAULT_CATEGORY, FLAGS, ROUTES
@@ -27,8 +28,8 @@ def triage(message: Incoming, context: CaseContext) -> Decision:
     """Decide whether to file or escalate `message`, and explain why."""
     sentences = _sentences(message, context)
     reading = Reading(message, context, sentences)
-    flags = tuple(h for h in (rule.check(reading) for rule in FLAGS) if h)
-    reading = _judged(reading, _abusive_sentences(reading) if flags else set())
+    flags, abusive = _flags(reading)
+    reading = _judged(reading, abusive)
     hits = tuple(h for h in (route.rule.check(reading) for route in ROUTES) if h)
     fired = {h.rule for h in hits}
     route = next((r for r in ROUTES if r.rule.name in fired), None)
@@ -48,27 +49,47 @@ def triage(message: Incoming, context: CaseContext) -> Decision:
 
 def _sentences(message: Incoming, context: CaseContext) -> tuple[str, ...]:
     """The subject (unless it only repeats an earlier one) then the body's sentences."""
+    head = _headline(message, context)
+    return ((head,) if head else ()) + split_sentences(clean_body(message.body))
+
+
+def _headline(message: Incoming, context: CaseContext) -> str:
+    """The subject line, when it is not the subject of an earlier email."""
     subject = _REPLY_PREFIX.sub("", message.subject).strip()
     earlier = {_REPLY_PREFIX.sub("", m.subject).strip().lower() for m in context.history}
-    head = (subject,) if subject and subject.lower() not in earlier else ()
-    return head + split_sentences(clean_body(message.body))
+    return subject if subject and subject.lower() not in earlier else ""
 
 
-def _abusive_sentences(reading: Reading) -> set[str]:
-    """Sentences that fire a flag: abuse is reported, it is not a new matter."""
-    return {
-        s
-        for s in reading.sentences
-        if any(rule.check(Reading(reading.message, reading.context, (s,))) for rule in FLAGS)
-    }
+def _flags(reading: Reading) -> tuple[tuple[RuleHit, ...], set[str]]:
+    """The first hit of each flag rule, and every sentence that fired one.
+
+    Abuse is reported, it is not a new matter, so the sentences are kept
+    aside for `_judged`.
+    """
+    first: dict[str, RuleHit] = {}
+    abusive: set[str] = set()
+    for sentence in reading.sentences:
+        one = Reading(reading.message, reading.context, (sentence,))
+        for rule in FLAGS:
+            found = rule.check(one)
+            if found:
+                first.setdefault(rule.name, found)
+                abusive.add(sentence)
+    return tuple(first[r.name] for r in FLAGS if r.name in first), abusive
 
 
 def _judged(reading: Reading, abusive: set[str]) -> Reading:
-    """Judge every sentence; an abusive one is read but can never be the new matter."""
+    """Judge every sentence; an abusive one is new only on hard evidence (a new date ...).
+
+    So is every sentence of an email that insists it is new: see `novelty.judge`.
+    """
     reference = build_reference(reading.context, reading.message.date)
+    head = _headline(reading.message, reading.context)
+    written = reading.message.date
+    insisted = any(INSISTS_NEW.search(s) for s in reading.sentences)
     findings = tuple(
-        replace(judge(s, reference, reading.message.date), verdict="repeat") if s in abusive
-        else judge(s, reference, reading.message.date)
-        for s in reading.sentences
+        judge(s, reference, written, headline=(i == 0 and s == head), abusive=s in abusive,
+              insisted=insisted)
+        for i, s in enumerate(reading.sentences)
     )
     return replace(reading, findings=findings)

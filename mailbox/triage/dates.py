@@ -36,6 +36,13 @@ _DAY_ONLY = re.compile(
     re.I,
 )
 
+# "(12th)", "on the 12th", "last night, the 5th": a day of a recent month, month unsaid.
+_ORDINAL_ONLY = re.compile(
+    r"(?:\(|\bon (?:the )?|\b(?:yesterday|today|tonight|night|morning|evening|afternoon),?"
+    rf" (?:the )?\(?)(\d{{1,2}})(?:st|nd|rd|th)\b\)?(?!\s*(?:of\s+)?(?:{_MONTH}|[/.:\d]))",
+    re.I,
+)
+
 
 def find_dates(text: str, written: datetime) -> set[date]:
     """Every calendar day named in `text`, resolved against when it was written."""
@@ -49,7 +56,7 @@ def find_dates(text: str, written: datetime) -> set[date]:
     for mon, d, y in _MONTH_DAY.findall(text):
         _add(found, int(y) if y else _year(anchor, _MONTHS[mon.lower()], int(d)),
              _MONTHS[mon.lower()], int(d))
-    for d in _DAY_ONLY.findall(text):
+    for d in _DAY_ONLY.findall(text) + _ORDINAL_ONLY.findall(text):
         found |= _day_in_recent_month(anchor, int(d))
     return found
 

@@ -29,7 +29,13 @@ REQUEST = re.compile(
     r"|report|book|register|claim|make|order|ask)|(i|we) (wish|want|need) to (apply|report"
     r"|claim|request|register|make|book|order)|i am (asking|applying|reporting|requesting|writing"
     r" to (report|ask|request|apply))|i('m| am) reporting|i need (someone|somebody|a|an)\b"
-    r"|what do (i|we) need|how do (i|we) (apply|get|claim|report)|i('d| would) like (a|an|the"
+    r"|what do (i|we) need|how (do|can|would|should) (i|we) (apply|get|claim|report|go about)"
+    r"|can i ask (why|whether|if|what|how|when|who)|is it possible|is there (a|an|any)\b"
+    r"|(am|are) (i|we) (entitled|eligible|allowed|able)|do (i|we) qualify|could you (tell|let)"
+    r"|(please|pls) help|where am i (meant|supposed) to|would you (please|kindly)|kindly"
+    r"|(please|can you|could you) (note|add|amend|update|change)|i need (help|advice)"
+    r"|^(can|could|may|do|should|will|am|must) (i|we)\b[^?]*\?|\b(what|which) \w+ do (i|we) need"
+    r"|i('d| would) like (a|an|the"
     r"|someone|somebody)\b|i request\b|i want to (claim|apply|report))",
     re.I,
 )
@@ -39,5 +45,45 @@ ESCALATION_THREAT = re.compile(
     r"|contacting) (this |it |you )?(further |up )?to (the |my |our |a )?(press|papers?|newspapers?"
     r"|media|solicitors?|lawyers?|mp|councillors?|ombudsman|court|tribunal|bbc|tv|telly)"
     r"|legal action|see you in court|my solicitor|the press|my mp\b|taking (this|it) further)",
+    re.I,
+)
+
+# A change in the customer's life that can change what the council owes them.
+CIRCUMSTANCE = re.compile(
+    r"\b(diagnos\w+|passed away|died|bereave\w*|funeral|lost (my|her|his|our|their) (job|work"
+    r"|husband|wife|mum|mother|dad|father|son|daughter|partner|home|tenancy|house)"
+    r"|made redundant|redundan\w+|unemployed|(been|was|got) (sacked|dismissed|evicted)"
+    r"|pregnan\w+|expecting a baby|baby (is )?due|moved (in|out|house|home|into|to|away)"
+    r"|mov(e|ing) (in|out|house|home|into|permanently)|new address|change of address"
+    r"|(discharged|admitted) (from |to |into )?(the )?hospital|(had|having|need)"
+    r" (an|my|her|his) (operation|surgery|stroke|heart attack|fall)|(had|has had) a fall|\bfell\b"
+    r"|(am|is) now (a |her |his |my )?(full-time )?carer|care home|wheelchair|housebound"
+    r"|section 21|notice to quit|eviction|separated|divorc\w+|new (baby|partner|job)"
+    r"|(has|have|had) got (much |a lot )?worse|deteriorat\w+|no longer (able|manage|cope)"
+    r"|not coping|can no longer)\b",
+    re.I,
+)
+
+# Contact with the council itself is correspondence, not an incident to handle.
+CONTACT_EVENT = re.compile(
+    r"\b(telephoned|phoned|rang|called|emailed|e-mailed|wrote to|spoke to|came in to|visited)"
+    r" (you|your|the) ?(office|council|department|team|staff|helpline|number|reception)?\b",
+    re.I,
+)
+
+# The customer turns to another matter: "also", "something else", "while I'm writing".
+TURN = re.compile(
+    r"^(also|and also|plus|in addition|separately|on (a|another) (separate |different )?(matter"
+    r"|note|subject)|another thing|one more thing)\b|\b(something else|a (separate|different)"
+    r" (matter|problem|issue)|while i'?m (at it|writing|here)|while i have you)\b",
+    re.I,
+)
+
+# Something has just broken, failed or appeared: the shape of a repair or incident report.
+DEFECT = re.compile(
+    r"\b(has|have|had|is|are|'s|'ve) (just |now |completely )?(broken|broke|jammed|stuck|collapsed"
+    r"|cracked|burst|flooded|fallen|blocked|overflowing|stopped working|failed|smashed|come off"
+    r"|come down|caved in|appeared|gone missing|been stolen|been dumped|been damaged|been left)\b"
+    r"|\b(not|isn'?t|aren'?t|hasn'?t|haven'?t) (been )?working\b",
     re.I,
 )

@@ -1,10 +1,13 @@
 """Judge each sentence of the new text against what the council has seen.
 
-The measure is deliberately simple and explainable: how many content words
-in the sentence the case file has never contained, plus whether it names a
-date, a reference number or a sum the file has never contained, plus whether
-it reports a recent event or makes a request. An officer can read the
-evidence and see why a sentence was thought new.
+A sentence is new when it carries a new matter: a new event (an unseen date
+or reference number), a council matter the case file never mentions, a
+change in the customer's circumstances, or enough unseen content framed as
+something that just happened or as a request. Unseen words alone are weak
+evidence: customers re-describe old matters in new words all the time, so
+a sentence that says it is going over old ground ("I still say", "once
+more", "this is a NEW complaint") needs hard evidence to count. An officer
+can read the evidence and see why a sentence was thought new.
 """
 
 from __future__ import annotations
@@ -16,9 +19,17 @@ from typing import Literal
 from mailbox.triage import markers
 from mailbox.triage.dates import find_dates
 from mailbox.triage.reference import Reference, amounts, codes
+from mailbox.triage.restatement import CORRESPONDENCE_DATE, DEADLINE, RESTATED
+from mailbox.triage.topics import topics
 from mailbox.triage.words import is_generic, names, stem, words
 
 Verdict = Literal["new", "unsure", "repeat"]
+# Unseen content words needed when nothing frames the sentence as an event or request.
+UNFRAMED_WORDS = 8
+# Score (unseen words, doubled hard evidence, one for each cue) that makes a framed sentence new.
+NEW_SCORE = 3
+# A coming date (a move, an expiry) is news; one further off is more likely a wrong year.
+FUTURE_DAYS = 92
 
 
 @dataclass(frozen=True)
@@ -30,26 +41,50 @@ class Finding:
     novel_dates: tuple[date, ...]
     novel_codes: tuple[str, ...]
     novel_amounts: tuple[str, ...]
-    recent_event: bool
+    recent_event: bool  # just happened, just broke, or "also ...": framed as an incident
     request: bool
     threat_to_escalate: bool
     verdict: Verdict
+    novel_topics: tuple[str, ...] = ()
+    circumstance: bool = False
+    restated: bool = False
 
 
-def judge(sentence: str, reference: Reference, written: datetime) -> Finding:
-    """Compare one sentence with the reference and give a verdict."""
-    novel_words = _novel_words(sentence, reference)
-    latest = written.date() + timedelta(days=1)
-    novel_dates = tuple(sorted(d for d in find_dates(sentence, written)
-                               if d not in reference.dates and d <= latest))
-    novel_codes = tuple(sorted(codes(sentence) - reference.codes))
-    novel_amounts = tuple(sorted(amounts(sentence) - reference.amounts))
-    recent = bool(markers.RECENT_EVENT.search(sentence))
-    request = bool(markers.REQUEST.search(sentence))
-    threat = bool(markers.ESCALATION_THREAT.search(sentence))
-    finding = Finding(sentence, novel_words, novel_dates, novel_codes, novel_amounts,
-                      recent, request, threat, "repeat")
-    return _with_verdict(finding)
+def judge(sentence: str, reference: Reference, written: datetime, headline: bool = False,
+          abusive: bool = False, insisted: bool = False) -> Finding:
+    """Compare one sentence with the reference and give a verdict.
+
+    A `headline` (the subject line) names the matter of the email, so a
+    council matter never seen before is hard evidence there. An `abusive`
+    sentence is new only on hard evidence: its insults are not a matter. In
+    an email that `insisted` it is new, only hard evidence counts, because
+    the policy files a minor variation however it is presented.
+    """
+    latest = written.date() + timedelta(days=FUTURE_DAYS)
+    incident_text = DEADLINE.sub(" ", CORRESPONDENCE_DATE.sub(" ", sentence))
+    finding = Finding(
+        sentence=sentence,
+        novel_words=_novel_words(sentence, reference),
+        novel_dates=tuple(sorted(d for d in find_dates(incident_text, written)
+                                 if d not in reference.dates and d <= latest)),
+        novel_codes=tuple(sorted(codes(sentence) - reference.codes)),
+        novel_amounts=tuple(sorted(amounts(sentence) - reference.amounts)),
+        recent_event=bool(markers.RECENT_EVENT.search(sentence) or markers.DEFECT.search(sentence)
+                          or markers.TURN.search(sentence))
+        and not markers.CONTACT_EVENT.search(sentence),
+        request=bool(markers.REQUEST.search(sentence)),
+        threat_to_escalate=bool(markers.ESCALATION_THREAT.search(sentence)),
+        verdict="repeat",
+        novel_topics=tuple(sorted(topics(sentence) - reference.topics)),
+        circumstance=bool(markers.CIRCUMSTANCE.search(sentence)),
+        restated=bool(RESTATED.search(sentence)),
+    )
+    found = verdict(finding, headline)
+    if abusive and not _hard(finding, headline):
+        found = "repeat"
+    if insisted and not (_hard(finding, headline) or finding.novel_topics):
+        found = "repeat"
+    return replace(finding, verdict=found)
 
 
 def _novel_words(sentence: str, reference: Reference) -> tuple[str, ...]:
@@ -64,20 +99,29 @@ def _novel_words(sentence: str, reference: Reference) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def _with_verdict(f: Finding) -> Finding:
-    return replace(f, verdict=verdict(f))
+def _hard(f: Finding, headline: bool = False) -> int:
+    """Evidence no re-wording produces: a new date or reference, a life change, a headline."""
+    anchors = bool(f.novel_dates) + bool(f.novel_codes)
+    return anchors + (f.circumstance and len(f.novel_words) >= 2) + (
+        headline and bool(f.novel_topics))
 
 
-def verdict(f: Finding) -> Verdict:
-    """New if enough unseen content, helped by unseen dates, codes, events, requests."""
-    if f.threat_to_escalate and not (f.novel_dates or f.novel_codes):
-        return "repeat"
+def verdict(f: Finding, headline: bool = False) -> Verdict:
+    """New on hard evidence, or on enough unseen content framed as an event or request."""
     n = len(f.novel_words)
     anchors = bool(f.novel_dates) + bool(f.novel_codes)
-    cues = f.recent_event + f.request + bool(f.novel_amounts)
-    score = n + 2 * anchors + cues
-    if n >= 1 and score >= 4:
+    hard = _hard(f, headline)
+    if f.threat_to_escalate and not anchors:
+        return "repeat"
+    if f.restated and not (hard or (f.novel_topics and n >= 3)):
+        return "repeat"
+    topic = bool(f.novel_topics)
+    framed = f.recent_event or f.request or hard or topic
+    if not framed:
+        return "new" if n >= UNFRAMED_WORDS else "repeat"
+    score = n + 2 * hard + 2 * topic + f.recent_event + f.request + bool(f.novel_amounts)
+    if n >= 1 and score >= NEW_SCORE:
         return "new"
-    if anchors and score >= 3:
+    if hard and score >= NEW_SCORE - 1:
         return "new"
     return "repeat"

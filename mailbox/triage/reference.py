@@ -1,7 +1,8 @@
 """What the council has already seen for this customer, ready to compare.
 
 Known issues (summary and outcome) and every earlier email, quoting
-included, are folded into sets of stems, dates, reference codes and sums.
+included, are folded into sets of stems, dates, reference codes, sums and
+council matters (`lexicon.topics`).
 Anything a new sentence shares with these was already considered.
 """
 
@@ -10,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from mailbox.triage.dates import find_dates
 from mailbox.triage.model import CaseContext
+from mailbox.triage.topics import topics
 from mailbox.triage.words import all_stems
 
 _CODE = re.compile(r"\b(?=[A-Z0-9/-]*\d)(?=[A-Z0-9/-]*[A-Z])[A-Z0-9][A-Z0-9/-]{4,}\b")
@@ -29,6 +32,7 @@ class Reference:
     dates: frozenset[date]
     codes: frozenset[str]
     amounts: frozenset[str]
+    topics: frozenset[str]
 
     def knows_stem(self, stem: str) -> bool:
         """Seen before, as this stem or as a longer word with the same start."""
@@ -56,15 +60,41 @@ def build_reference(context: CaseContext, written: datetime) -> Reference:
     seen_dates: set[date] = {mail.date.date() for mail in context.history}
     seen_codes: set[str] = set()
     seen_amounts: set[str] = set()
+    seen_topics: set[str] = set()
     for text, when in texts:
-        stems |= all_stems(text)
-        seen_dates |= find_dates(text, when)
-        seen_codes |= codes(text)
-        seen_amounts |= amounts(text)
+        folded = _fold(text, when.date())
+        stems |= folded.stems
+        seen_dates |= folded.dates
+        seen_codes |= folded.codes
+        seen_amounts |= folded.amounts
+        seen_topics |= folded.topics
     return Reference(
         stems=frozenset(stems),
         prefixes=frozenset(s[:PREFIX] for s in stems if len(s) >= PREFIX),
         dates=frozenset(seen_dates),
         codes=frozenset(seen_codes),
         amounts=frozenset(seen_amounts),
+        topics=frozenset(seen_topics),
+    )
+
+
+@dataclass(frozen=True)
+class _Folded:
+    stems: frozenset[str]
+    dates: frozenset[date]
+    codes: frozenset[str]
+    amounts: frozenset[str]
+    topics: frozenset[str]
+
+
+@lru_cache(maxsize=4096)
+def _fold(text: str, when: date) -> _Folded:
+    """One earlier text's features; a case's history is folded again for every new email."""
+    written = datetime(when.year, when.month, when.day)
+    return _Folded(
+        frozenset(all_stems(text)),
+        frozenset(find_dates(text, written)),
+        frozenset(codes(text)),
+        frozenset(amounts(text)),
+        topics(text),
     )

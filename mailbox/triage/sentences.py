@@ -12,7 +12,10 @@ _ABBREVIATIONS = re.compile(
     r"\b(Mr|Mrs|Ms|Dr|St|Cllr|No|no|Ref|ref|approx|e\.g|i\.e|etc|Rd|Ave|Jan|Feb|Mar|Apr|Jun"
     r"|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
 )
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(£]?[A-Z0-9£])")
+_LOWER_ABBREVIATIONS = frozenset({"approx", "etc", "incl", "esp", "vs", "viz", "cf", "est"})
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(£]?[A-Za-z0-9£])")
+# Texting customers start sentences in lower case; "approx. five" and "etc. and" do not end one.
+_LOWER_START_HEAD = 4
 _LIST_ITEM = re.compile(r"^\s*(\d{1,2}[.)]|[-*•])\s+")
 _LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]$")
 
@@ -48,6 +51,13 @@ def _is_heading(line: str) -> bool:
     return 0 < len(words) <= 8 and line.strip() == line.strip().upper() and line.strip()[-1] != ","
 
 
+def _ends_lowercase_sentence(head: str) -> bool:
+    """Before a lower-case start, only a clause of a few real words ends a sentence."""
+    words = head.split()
+    last = words[-1].rstrip(".!?").lower() if words else ""
+    return len(words) >= _LOWER_START_HEAD and len(last) >= 3 and last not in _LOWER_ABBREVIATIONS
+
+
 def _split_chunk(chunk: str) -> list[str]:
     pieces: list[str] = []
     start = 0
@@ -55,6 +65,8 @@ def _split_chunk(chunk: str) -> list[str]:
         head = chunk[start : match.start()].rstrip()
         last = head.split()[-1] if head.split() else ""
         if _ABBREVIATIONS.search(last) or _LIST_NUMBER.match(head):
+            continue
+        if chunk[match.end() :][:1].islower() and not _ends_lowercase_sentence(head):
             continue
         pieces.append(chunk[start : match.start()])
         start = match.end()

@@ -17,6 +17,7 @@ from mailbox.triage.rules.base import Rule
 from mailbox.triage.rules.discrimination import Discrimination
 from mailbox.triage.rules.freedom_of_information import FreedomOfInformation
 from mailbox.triage.rules.handling_complaint import HandlingComplaint
+from mailbox.triage.rules.harassment import Harassment
 from mailbox.triage.rules.insult import Insult
 from mailbox.triage.rules.new_matter import NewMatter
 from mailbox.triage.rules.nothing_new import NothingNew
@@ -28,6 +29,7 @@ from mailbox.triage.rules.safeguarding import SafeguardingConcern
 from mailbox.triage.rules.self_harm import SelfHarm
 from mailbox.triage.rules.subject_access import SubjectAccess
 from mailbox.triage.rules.threat import Threat
+from mailbox.triage.rules.tribunal_appeal import TribunalAppeal
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,14 @@ ROUTES: tuple[Route, ...] = (
     Route(FreedomOfInformation(), "escalate", "statutory"),
     Route(RestrictionAppeal(), "escalate", "statutory"),
     Route(OmbudsmanReferral(), "escalate", "statutory"),
+    Route(TribunalAppeal(), "escalate", "statutory"),
     Route(NewMatter(), "escalate", "new_issue"),
     Route(HandlingComplaint(), "escalate", "new_issue"),
     Route(PointsToQuoted(), "escalate", "unsure"),
     Route(NothingNew(), "file", "repeat"),
 )
 
-FLAGS: tuple[Rule, ...] = (Threat(), Discrimination(), Insult(), Profanity())
+FLAGS: tuple[Rule, ...] = (Threat(), Harassment(), Discrimination(), Insult(), Profanity())
 
 DEFAULT_ACTION: Action = "escalate"
 DEFAULT_CATEGORY: Category = "unsure"

@@ -1,8 +1,10 @@
 """Content words and a light stemmer.
 
 A full linguistic stemmer is not needed: the same customer uses the same
-words, and what must match is "receipt" with "receipts" and "inspected" with
-"inspection". Stems are compared, so both sides go through the same rules.
+words, and what must match is "receipt" with "receipts", "inspected" with
+"inspection", "sayin" with "saying" and "mould" with "condensation" (see
+`lexicon.synonyms`). Stems are compared, so both sides go through the same
+rules.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 from functools import lru_cache
 
 from mailbox.triage.lexicon.generic import ALL as GENERIC
+from mailbox.triage.lexicon.synonyms import CANONICAL
+from mailbox.triage.spelling import normal
 
 _WORD = re.compile(r"[a-z*]*[a-z](?:[*]+[a-z]*)*(?:['’][a-z]+)?")
 _TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+([A-Z][\w'’-]+)")
@@ -20,8 +24,9 @@ _SUFFIXES = ("ations", "ation", "ions", "ion", "ates", "ated", "ating", "ate", "
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Strip common English endings so inflections of one word meet."""
+    """Strip common English endings so inflections, and synonyms, of one word meet."""
     w = word.lower().replace("’", "'")
+    w = CANONICAL.get(w, w)
     w = w.split("'")[0] if w.endswith(("'s", "'ll", "'ve", "'re", "'d", "'t")) else w
     for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
@@ -37,8 +42,8 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words, apostrophes kept inside (can't, council's)."""
-    return _WORD.findall(text.lower())
+    """Lower-case words, apostrophes kept inside (can't, council's), shorthand spelt out."""
+    return [normal(w) for w in _WORD.findall(text.lower())]
 
 
 def names(text: str) -> set[str]:

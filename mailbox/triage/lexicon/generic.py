@@ -40,6 +40,7 @@ case cases matter matters issue issues problem problems decision decisions stage
 process policy point points information detail details reference ref number letter spoc
 contact single behalf concern concerns concerned query request asked ask asking answer answered
 record records file filed closed close open reopen reopened reopening update updated
+office offices word words form forms question questions
 """
 
 GRIEVANCE = """
@@ -72,7 +73,7 @@ responsible responsibility failure failed fail fails failing let down letting
 spend spent waste wasted time times please add added adding top bottom around
 man men woman women lady ladies gentleman guy bloke lad girl boy anyone someone somebody
 find found forget forgot hear heard find treat treated side able
-wait waiting waited chase chasing chased remember recall
+wait waiting waited chase chasing chased remember recall use used using
 """
 
 TIME_WORDS = """

@@ -1,8 +1,11 @@
 """Discriminatory language about a member of staff.
 
 Slurs, and remarks that a person does not belong or cannot do the job
-because of where they are from, their race, religion, sex, sexuality or
-disability, are discriminatory under every one of the five policies.
+because of where they are from, their race, religion, sex, sexuality,
+age or disability, are discriminatory under every one of the five policies.
+A customer reporting a neighbour's racist abuse ("he told me to 'go back
+where I came from'") is the victim: quoted and reported speech is removed
+before this rule looks.
 """
 
 from __future__ import annotations
@@ -11,27 +14,46 @@ import re
 
 from mailbox.triage.lexicon.abuse import ALL_SLURS
 from mailbox.triage.model import RuleHit
+from mailbox.triage.own_words import own_words
 from mailbox.triage.rules.base import Reading, hit
 
 _IDENTITY = (r"(a )?(woman|women|girl|black|asian|muslim|jewish|hindu|sikh|gay|lesbian|foreign"
              r"|foreigner|immigrant|disabled|polish|indian|pakistani|african|romanian|english"
-             r"|british|catholic|christian|trans|old|deaf|blind)")
+             r"|british|catholic|christian|trans|old|deaf|blind|white|brown|female|pensioner)")
+_ABLE = (r"((can'?t|cannot|can not|couldn'?t|could not|doesn'?t|don'?t)( actually| even| really)?"
+         r"|(can|could)( actually| even| only)? (barely|hardly|properly|actually|not))")
+_DRESS = r"(headscarf|headscarves|hijab|burka|burqa|niqab|turban|veil|skull ?cap|yarmulke)"
 _PATTERNS = (
+    # Belonging: where someone is from.
     re.compile(r"\b(isn'?t|is not|aren'?t|are not|not|never) from (round|around|over) here\b"
                r"|\bgo back (to|where) (your|his|her|their|you|he|she|they)\b"
                r"|\b(back )?where (you|he|she|they) came from\b"
-               r"|\b(your|his|her|their) own country\b", re.I),
-    re.compile(r"\b(can'?t|cannot|can not|doesn'?t|don'?t|who can|that can|who could)"
-               r"( actually| even)? speak (proper |decent |good )?english\b"
-               r"|\b(proper|real|true) (english|british) (people|residents|folk)\b",
-               re.I),
+               r"|\b(your|his|her|their) own country\b|\b(come|came|coming) over here\b", re.I),
+    # Language and accent as a bar to the job.
+    re.compile(rf"\b(who|that|he|she|they|you|someone|somebody)\b[^.;]{{0,60}}\b{_ABLE}"
+               rf" (speak|string|write|talk|understand)\b[^.;]{{0,40}}\benglish\b"
+               r"|\b(proper|real|true) (english|british) (people|residents|folk|men|man)\b"
+               r"|\b(can'?t|couldn'?t|cannot) understand (her|his|their) accent\b", re.I),
+    # "Send someone British": asking for staff of another origin.
+    re.compile(r"\b(send|want|give me|get me|deal with|speak to) (someone|somebody|a person"
+               r"|an officer|a man|a woman)( who is| who's)? (british|english|white|local"
+               r"|from (round|around) here)\b", re.I),
+    # Religion, race or sexuality as the reason.
     re.compile(rf"\bbecause (he|she|you|they)('s|’s|'re|’re| is| are) {_IDENTITY}\b"
                rf"|\bpeople like (you|him|her|them) (shouldn'?t|should not|don'?t|can'?t|never)\b"
                rf"|\b{_IDENTITY} (shouldn'?t|should not|can'?t|cannot) be"
-               rf" (allowed|doing|in charge)",
+               rf" (allowed|doing|in charge)|\b(your|his|her|their) {_DRESS}\b"
+               rf"|\b(your lot|you people|his lot|her lot|their lot)\b[^.;]{{0,40}}\b{_IDENTITY}\b",
                re.I),
+    # Sex and sexuality: a woman's place, "real men", "queen of a manager".
+    re.compile(r"\b(put|putting|have|having|let|letting|with) an? (woman|girl|female) in charge\b"
+               r"|\b(should|ought to) (be )?(at home |back )?(in the kitchen|cooking|cleaning)\b"
+               r"|\b(woman|women|girls?) (should|ought to) (be|stay) at home\b"
+               r"|\ba woman'?s place\b|\bno (real )?man would\b|\breal men\b|\ba man'?s job\b"
+               r"|\b(queen|fairy|pansy|nancy|nancy boy|sissy|poof) of an?\b"
+               r"|\b(typical|bloody|silly|hysterical) (woman|women|female|girl)\b", re.I),
 )
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
 class Discrimination:
@@ -40,8 +62,9 @@ class Discrimination:
 
     def check(self, reading: Reading) -> RuleHit | None:
         for sentence in reading.sentences:
-            if set(_WORD.findall(sentence.lower())) & ALL_SLURS or any(
-                p.search(sentence) for p in _PATTERNS
+            text = own_words(sentence)
+            if set(_WORD.findall(text.lower())) & ALL_SLURS or any(
+                p.search(text) for p in _PATTERNS
             ):
                 return hit(self, sentence)
         return None

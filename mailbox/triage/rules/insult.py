@@ -1,34 +1,47 @@
 """Name-calling aimed at a member of staff.
 
-"The review was a whitewash" criticises a decision; "Mr X is a liar" or
-"you lot are a bunch of crooks" attacks people. The rule needs both a
-person as the target and an insult said of them.
+"The review was a whitewash" criticises a decision; "Mr X is a liar", "you
+lot are a bunch of crooks" or "that lazy slob from your team" attacks a
+person. The rule needs a person as the target and an insult said of them:
+"the rats" in a pest report, or a neighbour called names in a quoted
+account, is not this rule.
 """
 
 from __future__ import annotations
 
 import re
 
-from mailbox.triage.lexicon.abuse import ALL_INSULTS
+from mailbox.triage.lexicon.abuse import ALL_INSULTS, MASKED
 from mailbox.triage.model import RuleHit
+from mailbox.triage.own_words import own_words
+from mailbox.triage.people import PERSON_NOUNS, STAFF_ROLES, mentions_staff
 from mailbox.triage.rules.base import Reading, hit
 
 _TARGET = (
-    r"\b(you( lot| people| all| two)?|your (\w+ )?(staff|officers?|warden|inspector|manager|team"
-    r"|colleagues?|boss)|he|she|they|(mr|mrs|ms|miss|dr|cllr|councillor)\.? [a-z'-]+"
-    r"|th(at|is|e) (woman|man|officer|inspector|warden|clerk|person|lady|manager|girl|bloke|guy)"
-    r"|(?-i:[A-Z][a-z]+ [A-Z][a-z'-]+))"
+    rf"\b(you( lot| people| all| two| guys)?|your ([\w-]+ )?({STAFF_ROLES})|he|she|they"
+    rf"|(mr|mrs|ms|miss|dr|cllr|councillor)\.? [a-z'-]+"
+    rf"|th(at|is|e) ([\w-]+ )?({PERSON_NOUNS})|(?-i:[A-Z][a-z]+ [A-Z][a-z'-]+))"
 )
-_COPULA = re.compile(
-    _TARGET + r"(,[^,]{1,40},)?\s*(\s(is|are|was|were)|'re|’re|'s|’s|s|re)\s+"
-    r"((just|nothing but|such|all|"
-    r"clearly|obviously|a|an|the|one|bunch|pack|load|shower|gang|nest|band|of|and|little|big"
-    r"|bloody|[a-z]\*+[a-z]*|\w+ing|\w+,)\s+){0,6}(?P<word>[a-z]+)",
+_SAID_OF = re.compile(
+    _TARGET
+    + r"(,[^,]{1,40},)?\s*(\s(is|are|was|were|remains?)|'re|’re|'s|’s)\s+(?P<rest>[^.;:!?]*)",
     re.I,
 )
-_COLLECTIVE = re.compile(r"\b(bunch|pack|load|shower|gang|nest|band) of ((\w+|\w+,) ){0,3}"
-                         r"(?P<word>[a-z]+)\b", re.I)
-_VOCATIVE = re.compile(r"\byou (\w+ |[a-z]\*+[a-z]* ){0,2}(?P<word>[a-z]+)\b", re.I)
+_COLLECTIVE = re.compile(r"\b(bunch|pack|load|shower|gang|nest|band) of (?P<rest>[^.;:!?]*)", re.I)
+_VOCATIVE = re.compile(r"\byou (?P<rest>([\w*'-]+ ?){1,3})", re.I)
+_POINTED = re.compile(
+    rf"\b(that|this|those|these|your|the) (?P<rest>([\w*'-]+ ){{0,3}}[\w*'-]+)"
+    rf"(?= ({PERSON_NOUNS}|[A-Z][a-z]+)\b|[ ,.!?]|$)",
+)
+_OF_A = re.compile(rf"\b(?P<rest>[\w*'-]+) of an? ([\w-]+ )?({PERSON_NOUNS})\b", re.I)
+# Animal words insult only when said of someone; "the rats" in a pest report are rats.
+_ANIMALS = frozenset([
+    "rat", "rats", "snake", "snakes", "pig", "pigs", "cow", "cows", "weasel", "weasels",
+    "vulture", "vultures", "cockroach", "cockroaches", "swine", "vermin", "leech", "leeches",
+    "parasite", "parasites", "troll", "trolls",
+])
+_ATTRIBUTIVE = frozenset({"lying", "thieving", "fat", "thick"})
+_WORDS = re.compile(r"[\w*'-]+")
 
 
 class Insult:
@@ -37,15 +50,36 @@ class Insult:
 
     def check(self, reading: Reading) -> RuleHit | None:
         for sentence in reading.sentences:
-            if any(_insults(p, sentence) for p in (_COPULA, _COLLECTIVE, _VOCATIVE)):
+            if is_insult(own_words(sentence)):
                 return hit(self, sentence)
         return None
 
 
-def _insults(pattern: re.Pattern[str], sentence: str) -> bool:
-    return any(_said_of_person(m) for m in pattern.finditer(sentence))
+def is_insult(text: str) -> bool:
+    """True when `text` (the customer's own words) calls a person names."""
+    for pattern in (_SAID_OF, _COLLECTIVE, _VOCATIVE, _OF_A):
+        if any(_insulting(m.group("rest"), animals=True) for m in pattern.finditer(text)):
+            return True
+    return mentions_staff(text) and any(
+        _insulting(m.group("rest"), animals=False) for m in _POINTED.finditer(text.lower())
+    )
 
 
-def _said_of_person(match: re.Match[str]) -> bool:
-    span = match.group(0).lower().replace(",", " ").split()
-    return any(w.strip(".!?") in ALL_INSULTS for w in span[1:])
+def _insulting(rest: str, animals: bool) -> bool:
+    """Is an insult among the first words said of the person?"""
+    words = [w.strip("'-").lower() for w in _WORDS.findall(rest)][:7]
+    for i, word in enumerate(words):
+        if MASKED.fullmatch(word):
+            return True
+        if word not in ALL_INSULTS or (not animals and word in _ANIMALS):
+            continue
+        if word in _ATTRIBUTIVE and not _noun_follows(words[i + 1 :]):
+            continue
+        return True
+    return False
+
+
+def _noun_follows(rest: list[str]) -> bool:
+    """"a lying scumbag" insults; "he is lying on the floor" describes."""
+    return bool(rest) and (rest[0] in ALL_INSULTS or bool(MASKED.fullmatch(rest[0]))
+                           or re.fullmatch(PERSON_NOUNS, rest[0]) is not None)

@@ -18,6 +18,8 @@ _PATTERNS = (
                re.I),
     re.compile(r"\b(better off dead|no (reason|point) (to live|in living|going on)"
                r"|can'?t go on( like this| any ?more)?|don'?t want to (live|be here)"
+               r"|better off (if i (just |simply )?(wasn'?t|weren'?t|was not|were not)"
+               r" (here|around)|without me)|(wish|want) i (was|were) dead"
                r"|won'?t be (here|around) (much longer|any ?more))\b", re.I),
 )
 

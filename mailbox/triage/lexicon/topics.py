@@ -1,0 +1,55 @@
+"""The matters a council deals with, each named by the words that raise it.
+
+A sentence that touches a matter the case file never mentions ("drug
+dealing from flat 41" in a case about bins) is new however short it is.
+Each line is a matter's name, a colon, and comma-separated words or
+phrases that raise it ("*" matches any ending, "(a|b)" either word; an
+indented line continues the one above). Words with an everyday
+sense ("care", "job", "send", "road") are left out or given as a phrase.
+General UK council services only.
+"""
+
+from __future__ import annotations
+
+TOPICS = """
+damp: damp, mould*, mold*, condensation
+leak: leak*, flood*, water came through, water coming through, ingress
+electrics: electric*, wiring, socket*, fuse*, sparking, crackl*, flicker*, light fitting*
+heating: boiler*, heating, radiator*, hot water, gas safety
+structure: subsidence, collapse*, structural
+pests: rats, mice, rodent*, cockroach*, bedbug*, wasp*, infest*, pest control
+noise: noise*, noisy, loud music, bass, barking, amplified
+drugs: drugs, drug dealing, dealing drugs, drug dealer*, cannabis, needles, syringe*
+fire: set fire, on fire, arson*, fire brigade, burnt out, burned out
+crime: burglar*, break-in, broken into, stolen, theft, vandal*, graffiti, police
+highways: pothole*, pavement*, tarmac, gritting, gritter*, road surface
+lighting: street light*, streetlight*, lamp post*, lamppost*
+parking: pcn*, parking ticket*, parking permit*, permit*, warden*, parked
+blue badge: blue badge*
+dropped kerb: dropped kerb*, crossover
+waste: bin collection*, missed bin*, bin lorry, recycling, refuse, collection day, wheelie bin*,
+    (brown|green|blue|black|grey) bin*, (bin|bins) (was|were|wasn't|weren't|not) (emptied|collected)
+fly-tipping: fly-tip*, flytip*, fly tip*, dumped, dumping
+trees: tree, trees, branch*, oak, hedge*, overhanging
+council tax: council tax, ctax, single person discount, liability orders?
+benefits: housing benefit, universal credit, overpayment*, council tax reduction,
+    council tax support
+housing register: housing register, banding, bidding, band [a-e]
+homelessness: homeless*, eviction, evict*, section 21, notice to quit, possession order
+domestic abuse: domestic abuse, domestic violence, my ex, ex-partner, ex partner
+care: carer*, care package, care call*, home care, social worker*, care home*, respite
+school transport: school transport, bus pass*, home-to-school
+schools: school place*, ehcp, school admission*, exclusion
+planning: planning permission, planning application, planning condition*, extension, building work*
+licensing: licen[cs]e*, licensing
+leisure: leisure cent*, swimming, gym
+cemetery: grave*, cemetery, headstone*, burial
+allotments: allotment*
+health: diagnos*, hospital*, surgery, operation, wheelchair, disabilit*, sclerosis, autism
+bereavement: died, death, passed away, funeral, bereave*, widow*
+moving: moved, moving out, moving in, new address, change of address
+employment: lost my job, lost her job, lost his job, redundan*, unemployed
+adaptations: stairlift*, wet room, adaptation*, grab rail*, ramp
+vehicle damage: scratch*, dent*, tyre*, bodywork, wing mirror*
+data: cctv, footage, personal data, subject access
+"""

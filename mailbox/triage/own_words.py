@@ -1,0 +1,34 @@
+"""The words a customer says in their own voice, ready for the abuse rules.
+
+"He called me a 'p***' and told me to 'go back where you came from'"
+reports a neighbour's abuse: the customer is the victim, not the speaker.
+Quoted speech and "called me a ..." are removed before any abuse rule
+looks, and texting shorthand is spelt out ("ur a liar" is "you are a liar").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mailbox.triage.spelling import plain_text
+
+_QUOTED = re.compile(
+    r"\"[^\"]{1,240}\"|“[^”]{1,240}”|‘[^’]{1,240}’"
+    r"|(?<![\w'])'(?=\S)[^'\n]{1,240}?(?<=\S)'(?![\w'])"
+)
+_CALLED = re.compile(
+    r"\b(called|calls|calling|call|shouted|shouting|screamed|yelled|told)"
+    r" (me|us|my \w+|him|her|them)( a| an| that)?( \w+){1,4}",
+    re.I,
+)
+_YOURE_A = re.compile(r"\b(your|ur|yer)\s+(a|an|such a|just a|nothing but a)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def own_words(sentence: str) -> str:
+    """`sentence` without quoted or reported speech, shorthand spelt out."""
+    text = _QUOTED.sub(" ", sentence)
+    text = _CALLED.sub(" ", text)
+    text = plain_text(text)
+    return _YOURE_A.sub(lambda m: f"you are {m.group(2)}", text)

@@ -1,0 +1,61 @@
+"""Phrases that mark a sentence as going over old ground.
+
+A customer who writes "for the record, I still say ...", "I will set it out
+once more" or "this is a NEW complaint" is, by their own words, restating a
+matter or insisting a variation is new; the councils' policies file both.
+These phrases only weaken soft evidence (unseen words): a new date, a new
+reference number, a matter never mentioned or a change of circumstances
+still makes the sentence new.
+"""
+
+from __future__ import annotations
+
+import re
+
+RESTATED = re.compile(
+    r"\b(once more|once again|yet again|again|for the record|on record|i repeat"
+    r"|(is|are|was|were|has|have|am|it's|its|i'm|i am) still|still (not|no|nothing|waiting"
+    r"|haven'?t|hasn'?t|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|can'?t|owed|say|want"
+    r"|think|feel|dispute|disagree|believe|expect|there|the same|unresolved|outstanding)"
+    r"|repeat(ing)? my|as i (have )?(said|told you|explained|stated|mentioned|pointed out)"
+    r"|i('ve| have) (said|told you|explained|asked)|i (will|'ll) say it|say it again"
+    r"|i (still|do still|will always|will keep|maintain|continue to) (say|saying|feel|think"
+    r"|believe|maintain|dispute|want|expect|insist|contend)|i maintain"
+    r"|(do not|don'?t|still don'?t|cannot|can'?t|will not|won'?t) accept"
+    r"|(do not|don'?t|still don'?t) agree|notwithstanding|further to my|in my (last|previous)"
+    r"|set (it|this|things|matters) out|set out (my position|once more|again)|reiterate"
+    r"|remind you|how many times|same (thing|letter|answer|reply|response|excuse)"
+    r"|look at (it|this) again|think again|reconsider|revisit|overturn"
+    r"|not (the same|confused with)|this is (a |an )?(new|different)|(a |an )?new (evidence"
+    r"|complaint|matter|problem|issue|application|request)\b.{0,40}\b(must|should|not)"
+    r"|(treat|treated|consider|considered|dealt with|handle|handled) (this |it )?as (a )?new"
+    r"|should (never )?have|would have|could have|had (i|you|they|the council) "
+    r"|my own (measurements?|readings?|photos?|photographs?|calculations?|evidence|research)"
+    r"|(with|using) a (tape measure|tape|meter|ruler|calculator)|new evidence"
+    r"|(attached|enclosed) (is|are) (a |some )?(photos?|pics?|pictures?|evidence))\b",
+    re.I,
+)
+
+# A date that names earlier correspondence ("your letter of 2 April") is not an incident.
+CORRESPONDENCE_DATE = re.compile(
+    r"\b(letter|email|e-mail|reply|response|request|complaint|decision|notice|message|review"
+    r"|report|appeal|determination|correspondence)s?( to you| to me)?( dated| of| on| sent on"
+    r"| from| received on)\s+(the\s+)?\w+( \w+)?( \d{4})?",
+    re.I,
+)
+
+# The customer insists the email is new: policy files a minor variation all the same.
+INSISTS_NEW = re.compile(
+    r"\b(this is (a |an )?new\b|(a |an )?new (evidence|complaint|matter|problem|issue"
+    r"|application|request)\b.{0,60}\b(must|should|not|expect)|not the same (as|thing)"
+    r"|(treat|treated|consider|considered|dealt with|handle|handled) (this |it )?as (a )?new"
+    r"|not (be )?confused with|must not be filed|new reference( number)?\b)",
+    re.I,
+)
+
+# A deadline the customer sets ("sorted by Friday 3 July") is a chaser, not an incident.
+DEADLINE = re.compile(
+    r"\b(by|before|until|till|within|no later than|deadline( of)?)\s+(the\s+)?"
+    r"(\w+day\s+)?(\d{1,2}(st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}(st|nd|rd|th)?|\d{1,2}/\d{1,2}(/\d{2,4})?)",
+    re.I,
+)
