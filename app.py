@@ -11,12 +11,16 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bot.notifier import TeamsNotifier
+    from mailbox.backends import MailBackend
+    from register.policy import Preset
     from settings import Settings
     from store.repository import SqlRegisterStore
 
@@ -48,15 +52,191 @@ def build_store(settings: Settings) -> SqlRegisterStore:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the bot, the mailbox watcher and the scheduler in one process (or some of them)."""
-    from serve import serve
-
     from register.demo import load_demo
 
     settings = build_settings()
     store = build_store(settings)
     if args.demo and load_demo(store, date.today()):
         log.info("Demo register loaded (fictional people and properties).")
-    return asyncio.run(serve(settings, store, components=args.only or None))
+    return asyncio.run(serve(settings, store, set(args.only or COMPONENTS)))
+
+
+COMPONENTS = ("bot", "mailbox", "scheduler")
+
+
+async def serve(settings: Settings, store: SqlRegisterStore, components: set[str]) -> int:
+    """Start the chosen components in this event loop and run until SIGINT or SIGTERM."""
+    import signal
+    from contextlib import AsyncExitStack
+
+    from register.policy import load_preset
+
+    preset = load_preset(settings.preset)
+    notifier = build_notifier(settings, store)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with AsyncExitStack() as running:
+        if "bot" in components:
+            await running.enter_async_context(run_bot(settings, store, notifier))
+        if "scheduler" in components:
+            running.enter_context(run_scheduler(settings, store, preset, notifier))
+        if "mailbox" in components:
+            await running.enter_async_context(run_watcher(settings, store, notifier, stop))
+        log.info(
+            "Forewarn is running (%s) under the %s preset.",
+            ", ".join(sorted(components)),
+            preset.council,
+        )
+        await stop.wait()
+    log.info("Forewarn stopped.")
+    return 0
+
+
+def build_notifier(settings: Settings, store: SqlRegisterStore) -> TeamsNotifier:
+    """Notices go to staff in Teams, then their managers, then a mailbox outbox."""
+    from bot.notifier import TeamsNotifier, proactive_adapter
+    from mailbox.outbox import OutboxMail
+    from store.notify_repo import NotifyRepository
+
+    repository = NotifyRepository(store.engine)
+    return TeamsNotifier(
+        adapter=proactive_adapter(
+            app_id=settings.app_id,
+            app_password=settings.app_password.get_secret_value(),
+            tenant_id=settings.app_tenant_id,
+        ),
+        app_id=settings.app_id,
+        store=store,
+        references=repository,
+        deliveries=repository,
+        mail=OutboxMail(settings.effective_mail_folder, settings.notice_sender),
+        default_mailbox=settings.fallback_mailbox,
+    )
+
+
+@asynccontextmanager
+async def run_bot(
+    settings: Settings, store: SqlRegisterStore, notifier: TeamsNotifier
+) -> AsyncIterator[None]:
+    from zoneinfo import ZoneInfo
+
+    from aiohttp import web
+
+    from bot.app import build_bot_app
+    from bot.conversations import build_conversation
+    from register.ids import utcnow
+    from store.conversation_session import SqlConversationStore
+    from store.notify_repo import NotifyRepository
+
+    def ready() -> bool:
+        with store.transaction() as session:
+            session.counts()
+        return True
+
+    conversation = build_conversation(
+        SqlConversationStore(store), notifier, utcnow, ZoneInfo(settings.timezone)
+    )
+    app = build_bot_app(
+        app_id=settings.app_id,
+        app_password=settings.app_password.get_secret_value(),
+        tenant_id=settings.app_tenant_id,
+        allowed_tenants=settings.allowed_tenants,
+        max_body_bytes=settings.max_body_bytes,
+        store=store,
+        conversation=conversation,
+        support_contact=settings.support_contact,
+        ready=ready,
+        references=NotifyRepository(store.engine),
+    )
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, settings.bot_host, settings.bot_port).start()
+    log.info("Bot listening on http://%s:%s/api/messages", settings.bot_host, settings.bot_port)
+    try:
+        yield
+    finally:
+        await runner.cleanup()
+
+
+@contextmanager
+def run_scheduler(
+    settings: Settings, store: SqlRegisterStore, preset: Preset, notifier: TeamsNotifier
+) -> Iterator[None]:
+    from mailbox.digest import FiledMailFromStore
+    from scheduler.service import start_scheduler
+    from scheduler.sweeper import Sweeper, london_today
+    from store.mail_repo import SqlMailStore
+    from store.schedule_repo import SqlScheduleStore
+
+    sweeper = Sweeper(
+        SqlScheduleStore(store.engine),
+        store.engine,
+        preset,
+        notifier,
+        clock=london_today(settings.timezone),
+        filed_mail=FiledMailFromStore(SqlMailStore(store.engine)),
+    )
+    scheduler = start_scheduler(sweeper, at=settings.sweep_at, timezone=settings.timezone)
+    try:
+        yield
+    finally:
+        scheduler.shutdown(wait=False)
+
+
+@asynccontextmanager
+async def run_watcher(
+    settings: Settings, store: SqlRegisterStore, notifier: TeamsNotifier, stop: asyncio.Event
+) -> AsyncIterator[None]:
+    from mailbox.steps import WatcherSettings
+    from mailbox.watcher import build_watcher
+    from store.mail_repo import SqlMailStore
+
+    backend = build_mail_backend(settings)
+    watcher = build_watcher(
+        WatcherSettings(
+            mailbox=settings.mailbox_address,
+            default_spoc_mailbox=settings.mailbox_address,
+            alert_recipient=settings.alert_recipient,
+            handoff=settings.mailbox_handoff,
+            poll_seconds=settings.poll_seconds,
+        ),
+        SqlMailStore(store.engine),
+        notifier,
+        backend,
+    )
+    task = asyncio.create_task(watcher.run(stop), name="mailbox watcher")
+    try:
+        yield
+    finally:
+        stop.set()
+        await task
+        backend.close()
+
+
+def build_mail_backend(settings: Settings) -> MailBackend:
+    """The mailbox the watcher reads: a folder of .eml files by default, or IMAP."""
+    if settings.mailbox_backend == "imap":
+        from mailbox.backends.imap import ImapBackend
+
+        return ImapBackend(
+            settings.imap_host,
+            settings.imap_port,
+            settings.imap_user,
+            settings.imap_password.get_secret_value(),
+            use_ssl=settings.imap_ssl,
+        )
+    if settings.mailbox_backend != "folder":
+        from register.errors import ConfigurationError
+
+        raise ConfigurationError(
+            f"FOREWARN_MAILBOX_BACKEND={settings.mailbox_backend} cannot be started from "
+            "serve yet; use folder or imap"
+        )
+    from mailbox.backends.folder import FolderBackend
+
+    return FolderBackend(settings.effective_mail_folder)
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:

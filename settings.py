@@ -60,6 +60,14 @@ class Settings(BaseSettings):
     imap_password: SecretStr = SecretStr("")
     imap_ssl: bool = True
     poll_seconds: int = 60
+    mailbox_address: str = "spoc@council.example.gov.uk"
+    mailbox_handoff: Literal["move", "forward"] = "move"
+    alert_recipient: str = ""  # Entra ID object id told of quarantined mail and outages
+
+    # The scheduler and notices.
+    sweep_at: str = "07:00"
+    notice_sender: str = "forewarn@council.example.gov.uk"
+    fallback_mailbox: str = ""  # where notices go when no one can be reached in Teams
 
     @field_validator("allowed_tenants", mode="before")
     @classmethod
