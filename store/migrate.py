@@ -46,9 +46,9 @@ def current_revisions(engine: sa.Engine) -> frozenset[str]:
 def upgrade(engine_or_url: sa.Engine | str) -> None:
     """Migrate the database to the newest revisions; a no-op when it is already there.
 
-    "heads", not "head": features developed side by side add revisions that
-    each follow 0001 rather than one another, and Alembic applies every
-    branch (and records each head) instead of refusing to choose.
+    The revisions form one line (tests/store/test_migrations.py checks it);
+    "heads" rather than "head" only means a branch made while two features
+    are developed side by side still migrates before it is re-chained.
     """
     engine = make_engine(engine_or_url) if isinstance(engine_or_url, str) else engine_or_url
     try:

@@ -69,3 +69,8 @@ def test_every_foreign_key_and_look_up_key_leads_an_index(store: SqlRegisterStor
     for table_name, columns in keys.items():
         indexed = {c for index in inspector.get_indexes(table_name) for c in index["column_names"]}
         assert columns <= indexed, table_name
+
+
+def test_the_migrations_form_one_line() -> None:
+    """Branches are re-chained before they land, so every database has one history."""
+    assert len(head_revisions()) == 1

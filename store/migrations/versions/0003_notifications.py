@@ -4,7 +4,7 @@ Types are written out, as in 0001, so this revision keeps meaning what it
 meant when the application's code changes later.
 
 Revision ID: 0003_notifications
-Revises: 0001_register (the lead re-chains it after 0002)
+Revises: 0002_conversation_state
 Create Date: 2026-11-24
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_notifications"
-down_revision = "0001_register"
+down_revision = "0002_conversation_state"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """The scheduler's tables: reminders sent (each key once) and the sweep run log.
 
 Revision ID: 0004_schedule
-Revises: 0001_register
+Revises: 0003_notifications
 Create Date: 2026-11-30
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_schedule"
-down_revision = "0001_register"
+down_revision = "0003_notifications"
 branch_labels = None
 depends_on = None
 

@@ -7,7 +7,7 @@ both sent and not sent). Every restriction_id cascades on delete: the papers
 go with their restriction when retention removes it.
 
 Revision ID: 0005_decisions
-Revises: 0001_register
+Revises: 0004_schedule
 Create Date: 2026-11-30
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_decisions"
-down_revision = "0001_register"
+down_revision = "0004_schedule"
 branch_labels = None
 depends_on = None
 

@@ -4,7 +4,7 @@ Types are written out, as in 0001, so this revision keeps meaning what it
 meant when the application's code changes later.
 
 Revision ID: 0006_mail
-Revises: 0001_register (the lead re-chains it after the others)
+Revises: 0005_decisions
 Create Date: 2026-11-25
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_mail"
-down_revision = "0001_register"
+down_revision = "0005_decisions"
 branch_labels = None
 depends_on = None
 
