@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bot.notifier import TeamsNotifier
     from mailbox.backends import MailBackend
+    from register.notices import Notifier
     from register.policy import Preset
+    from scheduler.sweeper import Sweeper
     from settings import Settings
     from store.repository import SqlRegisterStore
 
@@ -160,17 +162,15 @@ async def run_bot(
         await runner.cleanup()
 
 
-@contextmanager
-def run_scheduler(
-    settings: Settings, store: SqlRegisterStore, preset: Preset, notifier: TeamsNotifier
-) -> Iterator[None]:
+def build_sweeper(
+    settings: Settings, store: SqlRegisterStore, preset: Preset, notifier: Notifier
+) -> Sweeper:
     from mailbox.digest import FiledMailFromStore
-    from scheduler.service import start_scheduler
     from scheduler.sweeper import Sweeper, london_today
     from store.mail_repo import SqlMailStore
     from store.schedule_repo import SqlScheduleStore
 
-    sweeper = Sweeper(
+    return Sweeper(
         SqlScheduleStore(store.engine),
         store.engine,
         preset,
@@ -178,6 +178,15 @@ def run_scheduler(
         clock=london_today(settings.timezone),
         filed_mail=FiledMailFromStore(SqlMailStore(store.engine)),
     )
+
+
+@contextmanager
+def run_scheduler(
+    settings: Settings, store: SqlRegisterStore, preset: Preset, notifier: Notifier
+) -> Iterator[None]:
+    from scheduler.service import start_scheduler
+
+    sweeper = build_sweeper(settings, store, preset, notifier)
     scheduler = start_scheduler(sweeper, at=settings.sweep_at, timezone=settings.timezone)
     try:
         yield
@@ -327,6 +336,74 @@ def cmd_staff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sweep(args: argparse.Namespace) -> int:
+    """Run today's sweep now (reminders, deadlines, retention), even if it already ran."""
+    from register.policy import load_preset
+    from scheduler.service import run_now
+
+    settings = build_settings()
+    store = build_store(settings)
+    sweeper = build_sweeper(
+        settings, store, load_preset(settings.preset), build_notifier(settings, store)
+    )
+    report = asyncio.run(run_now(sweeper))
+    print(f"Sweep for {report.day}: {report.detail}")
+    for problem in report.problems:
+        print(f"  problem: {problem}")
+    return 1 if report.problems else 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The annual report and the register dashboard (CSV and an SVG chart)."""
+    from register.policy import load_preset
+    from scheduler.reports import write_reports
+
+    settings = build_settings()
+    store = build_store(settings)
+    for path in write_reports(store, load_preset(settings.preset), args.year, args.out):
+        print(path)
+    return 0
+
+
+def cmd_mail_replay(args: argparse.Namespace) -> int:
+    """Move quarantined mail back to the inbox so the watcher tries it again."""
+    from mailbox.replay import replay
+    from store.mail_repo import SqlMailStore
+
+    settings = build_settings()
+    store = build_store(settings)
+    backend = build_mail_backend(settings)
+    try:
+        done = replay(
+            SqlMailStore(store.engine),
+            backend,
+            settings.mailbox_address,
+            claim_ids=set(args.claim) if args.claim else None,
+        )
+    finally:
+        backend.close()
+    print(f"Replayed {len(done.claims)} message(s); {done.unclaimed} had no claim.")
+    return 0
+
+
+def cmd_teams_package(args: argparse.Namespace) -> int:
+    """The Teams app package (manifest and icons, zipped) to upload to the council's tenant."""
+    from bot.package import build_teams_package
+
+    path = build_teams_package(
+        args.app_id,
+        args.out,
+        name=args.name,
+        developer=args.developer,
+        website=args.website,
+        privacy_url=args.privacy_url,
+        terms_url=args.terms_url,
+        version=args.version,
+    )
+    print(f"Wrote {path}. Upload it in the Teams admin centre (docs/teams-setup.md).")
+    return 0
+
+
 # --- argument parsing -------------------------------------------------------
 
 ACTOR_HELP = "Entra ID object id of the member of staff doing this (recorded in the audit trail)"
@@ -378,6 +455,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("extra", nargs="*", help=argparse.SUPPRESS)
     p = command("presets", cmd_presets, "list the policy presets, or copy one to edit")
     p.add_argument("--copy", nargs=2, metavar=("NAME", "DEST"))
+    command("sweep", cmd_sweep, "run the scheduler's sweep now")
+    p = command("report", cmd_report, "annual report and dashboard (CSV, SVG)")
+    p.add_argument("year", type=int)
+    p.add_argument("--out", type=Path, default=Path("reports"))
+    p = command("mail-replay", cmd_mail_replay, "replay quarantined mail")
+    p.add_argument("--claim", action="append", help="only this claim id (repeatable)")
+    p = command("teams-package", cmd_teams_package, "build the Teams app package (zip)")
+    p.add_argument("--app-id", required=True, help="the Azure Bot's app (client) id")
+    p.add_argument("--out", type=Path, default=Path("forewarn-teams-app.zip"))
+    p.add_argument("--name", default="Forewarn")
+    p.add_argument("--developer", required=True, help="the council's name")
+    p.add_argument("--website", required=True)
+    p.add_argument("--privacy-url", required=True)
+    p.add_argument("--terms-url", required=True)
+    p.add_argument("--version", default="1.0.0")
     p = command("staff", cmd_staff, "add or update a member of staff")
     p.add_argument("--aad-id", required=True, help="Entra ID object id")
     p.add_argument("--name", required=True)
