@@ -89,3 +89,20 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         return
     ran = ", ".join(f"{count} {outcome}" for outcome, count in sorted(_POSTGRES_OUTCOMES.items()))
     terminalreporter.write_line(f"PostgreSQL-backed tests: {ran}")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Under CI=true a run with no PostgreSQL test passing fails, whatever else passed.
+
+    Each fixture already fails rather than skips under CI; this also catches a
+    run that never reached them (a `-k` typo, a collection change).
+    """
+    config = session.config
+    whole_suite = (
+        config.args == config.getini("testpaths")
+        and not config.option.keyword
+        and not config.option.markexpr
+    )
+    if os.environ.get("CI") == "true" and whole_suite and not _POSTGRES_OUTCOMES["passed"]:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        print("\nCI=true but no PostgreSQL-backed test passed: failing the run.")
