@@ -81,7 +81,7 @@ async def serve(settings: Settings, store: SqlRegisterStore, components: set[str
         loop.add_signal_handler(sig, stop.set)
     async with AsyncExitStack() as running:
         if "bot" in components:
-            await running.enter_async_context(run_bot(settings, store, notifier))
+            await running.enter_async_context(run_bot(settings, store, preset, notifier))
         if "scheduler" in components:
             running.enter_context(run_scheduler(settings, store, preset, notifier))
         if "mailbox" in components:
@@ -120,7 +120,7 @@ def build_notifier(settings: Settings, store: SqlRegisterStore) -> TeamsNotifier
 
 @asynccontextmanager
 async def run_bot(
-    settings: Settings, store: SqlRegisterStore, notifier: TeamsNotifier
+    settings: Settings, store: SqlRegisterStore, preset: Preset, notifier: TeamsNotifier
 ) -> AsyncIterator[None]:
     from zoneinfo import ZoneInfo
 
@@ -138,7 +138,7 @@ async def run_bot(
         return True
 
     conversation = build_conversation(
-        SqlConversationStore(store), notifier, utcnow, ZoneInfo(settings.timezone)
+        SqlConversationStore(store), notifier, utcnow, ZoneInfo(settings.timezone), preset=preset
     )
     app = build_bot_app(
         app_id=settings.app_id,
@@ -404,6 +404,15 @@ def cmd_teams_package(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_letters(args: argparse.Namespace) -> int:
+    """Decision, review and appeal letters: list, make (.docx and .txt), record sent or not."""
+    from letters.commands import run_letters_command
+    from register.policy import load_preset
+
+    settings = build_settings()
+    return run_letters_command(build_store(settings), load_preset(settings.preset), args)
+
+
 # --- argument parsing -------------------------------------------------------
 
 ACTOR_HELP = "Entra ID object id of the member of staff doing this (recorded in the audit trail)"
@@ -470,6 +479,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--privacy-url", required=True)
     p.add_argument("--terms-url", required=True)
     p.add_argument("--version", default="1.0.0")
+    from letters.commands import add_letters_arguments
+
+    p = command("letters", cmd_letters, "letters: list, render (.docx and .txt), sent, not-sent")
+    add_letters_arguments(p)
     p = command("staff", cmd_staff, "add or update a member of staff")
     p.add_argument("--aad-id", required=True, help="Entra ID object id")
     p.add_argument("--name", required=True)

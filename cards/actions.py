@@ -26,4 +26,7 @@ class CardAction(StrEnum):
     ACKNOWLEDGE = "acknowledge"  # a manager has seen a record; data carries "record", "id"
     OPEN_RECORD = "open_record"  # a manager wants the full record; "record", "id"
     PROPOSE_RESTRICTION = "propose_restriction"  # a manager starts a restriction; "record", "id"
+    PROPOSAL_FORM = "proposal_form"  # the proposal form, filled in; "person_id", "record", "id"
+    APPROVE_RESTRICTION = "approve_restriction"  # the approver says yes; data carries "id"
+    REFUSE_RESTRICTION = "refuse_restriction"  # the approver says no, with "reasons"; "id"
     HELP = "help"

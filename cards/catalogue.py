@@ -9,9 +9,11 @@ range for drama.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+from cards.approval import approval_card
 from cards.contact import contact_check_card
 from cards.help import help_card
 from cards.incident import IncidentDraft, incident_form_card, incident_summary_card
@@ -19,6 +21,7 @@ from cards.manager import manager_incident_card, terminated_call_card
 from cards.notice import notice_card
 from cards.picklist import pick_list_card
 from cards.problems import submission_error_card
+from cards.proposal import ProposalPrefill, proposal_form_card
 from cards.visit import no_match_card, visit_brief_card
 from register.briefs import (
     Candidate,
@@ -31,6 +34,7 @@ from register.briefs import (
 )
 from register.demo import demo_records
 from register.notices import Notice, NoticeAction, NoticeKind
+from register.policy import load_preset
 from register.ports import Record
 from register.records import Incident, TerminatedCall
 from register.restrictions import Officer, Restriction, RestrictionType, Status
@@ -247,6 +251,48 @@ def _notice_cards() -> dict[str, dict[str, Any]]:
     }
 
 
+def _proposal_cards() -> dict[str, dict[str, Any]]:
+    """The proposal form under a two-stage and a three-step ladder, and the approval card."""
+    from_incident = ProposalPrefill(
+        person_id="person-dale",
+        person_name="Martin Dale",
+        service="Housing",
+        reasons="Shouted at me on the doorstep and said he would 'sort me out'.",
+        source="incident",
+        source_id="incident-0001",
+    )
+    approval = Notice(
+        NoticeKind.APPROVAL_NEEDED,
+        STAFF_ID,
+        "A restriction needs your approval",
+        (
+            "Tom Example (Housing Services Manager) proposes: Banned from council premises.",
+            "Customer: Martin Dale",
+            "Step: Step 3: formal written warning with restrictions",
+            "Which premises (face to face at premises, or a ban): Elmfield offices",
+            "Reasons: Pushed an officer at reception on 3 March.",
+            "Steps skipped: Step 1: verbal warning and Step 2: informal written warning. "
+            "Why: violence towards staff.",
+            "Needs approval by: business manager or Head of Service",
+        ),
+        "restriction",
+        "restriction-0001",
+        urgent=True,
+        actions=(NoticeAction.OPEN_RECORD,),
+    )
+    return {
+        "proposal_form_typed": proposal_form_card(
+            load_preset("managed-contact-register-council"),
+            ProposalPrefill(person_name="Gary Rowe", service="Housing"),
+        ),
+        "proposal_form_from_incident": proposal_form_card(
+            load_preset("west-oxfordshire-dc"), from_incident
+        ),
+        "approval_urgent": approval_card(approval),
+        "approval_notice": notice_card(replace(approval, urgent=False, lines=approval.lines[:3])),
+    }
+
+
 def examples() -> dict[str, dict[str, Any]]:
     """Card name -> card JSON, for every card (and every notable shape of it) the bot sends."""
     return {
@@ -255,4 +301,5 @@ def examples() -> dict[str, dict[str, Any]]:
         **_manager_cards(),
         **_other_cards(),
         **_notice_cards(),
+        **_proposal_cards(),
     }

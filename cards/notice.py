@@ -4,13 +4,16 @@ Notices arrive on phones as much as desktops, so the card keeps to 1.2-era
 elements and Action.Submit. An urgent notice leads with a coloured box, so
 it stands out in a busy chat. Each button sends the record's type and id
 with the action, as the manager cards do, so a press is never ambiguous
-about which record it is for, even long after the card was sent.
+about which record it is for, even long after the card was sent. A
+restriction waiting for approval gets the approval card instead, so the
+approver can decide from the notice itself.
 """
 
 from __future__ import annotations
 
+from cards.approval import approval_card
 from cards.elements import Json, banner, card, submit, text, title
-from register.notices import Notice, NoticeAction
+from register.notices import Notice, NoticeAction, NoticeKind
 
 BUTTONS = {
     NoticeAction.ACKNOWLEDGE: "Acknowledge",
@@ -22,6 +25,8 @@ BUTTONS = {
 
 def notice_card(notice: Notice) -> Json:
     """Title (in a red box when urgent), one line of text per notice line, one button per action."""
+    if notice.kind is NoticeKind.APPROVAL_NEEDED:
+        return approval_card(notice)
     if notice.urgent:
         head = banner([notice.title, "This needs your attention today."])
     else:

@@ -5,7 +5,11 @@ machines over plain commands; the state of an unfinished conversation is
 kept in the store, per person.
 
     conversation = build_conversation(
-        SqlConversationStore(store), notifier, clock=utcnow, timezone=ZoneInfo("Europe/London")
+        SqlConversationStore(store),
+        notifier,
+        clock=utcnow,
+        timezone=ZoneInfo("Europe/London"),
+        preset=load_preset(settings.preset),
     )
     build_bot_app(..., conversation=conversation)
 """
@@ -18,7 +22,9 @@ from datetime import datetime, tzinfo
 from bot.commands import Conversation
 from bot.conversations.ports import ConversationStore
 from bot.conversations.router import Conversations
+from register.errors import ConfigurationError
 from register.notices import Notifier
+from register.policy import Preset
 
 
 def build_conversation(
@@ -26,13 +32,21 @@ def build_conversation(
     notifier: Notifier,
     clock: Callable[[], datetime],
     timezone: tzinfo,
+    *,
+    preset: Preset | None = None,
 ) -> Conversation:
     """The behaviour bot/app.py injects.
 
     `clock` returns an aware time (tests pass a fixed one); `timezone` is
-    the council's, in which staff's '2pm' and 'yesterday' are read.
+    the council's, in which staff's '2pm' and 'yesterday' are read;
+    `preset` is the council's policy, which proposals and approvals follow.
     """
-    return Conversations(store, notifier, clock, timezone)
+    if preset is None:
+        raise ConfigurationError(
+            "build_conversation needs the council's policy preset: pass "
+            "preset=load_preset(settings.preset), as serve() does for the scheduler"
+        )
+    return Conversations(store, notifier, clock, timezone, preset=preset)
 
 
 __all__ = ["build_conversation"]

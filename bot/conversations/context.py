@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from bot.conversations.ports import ConversationSession, ConversationStore
 from register.notices import Notifier
+from register.policy import Preset
 from register.staff import StaffMember
 
 T = TypeVar("T")
@@ -26,6 +27,7 @@ class Context:
     clock: Callable[[], datetime]
     timezone: tzinfo
     staff: StaffMember
+    preset: Preset  # the council's policy: its ladder, approvers and letters
 
     def now(self) -> datetime:
         """The current time in the council's timezone (what staff mean by '2pm')."""

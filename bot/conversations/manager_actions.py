@@ -3,8 +3,8 @@
 Acknowledge is recorded in the audit trail. Open record shows the full
 record only to someone `register.access` allows to see it (managers of the
 record's service, and administrators); everyone else gets a plain refusal,
-which is audited too. Proposing a restriction needs a form that comes with
-the restriction lifecycle work, so the bot says so rather than pretending.
+which is audited too. Propose a restriction opens the proposal form,
+prefilled from the record, for a manager who may see that record.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.commands import Reply
+from bot.conversations import proposals
 from bot.conversations.context import Context
 from bot.conversations.ports import ConversationSession
 from cards.actions import CardAction
@@ -27,11 +28,6 @@ from register.staff import Role, StaffMember
 NOT_FOUND = "I can't find that record any more. It may have been removed under the retention rules."
 ACKNOWLEDGED = "Thanks, I've noted that you have seen it."
 ONLY_MANAGERS = "Only managers can do that. Ask your service manager if something needs action."
-PROPOSAL_LATER = (
-    "Proposing a restriction from Teams is not available yet: the proposal form is coming with "
-    "the restriction lifecycle work. Nothing has been proposed. For now, please follow your "
-    "council's usual process."
-)
 
 Record = Incident | TerminatedCall
 
@@ -42,11 +38,14 @@ async def pressed(ctx: Context, values: Mapping[str, Any]) -> Reply:
     if not checked.ok:
         return Reply("That button could not be used.", card=submission_error_card(checked.problems))
     kind, record_id = checked.values["record"], checked.values["id"]
-    if action is CardAction.PROPOSE_RESTRICTION:
-        return Reply(PROPOSAL_LATER if may_decide(ctx.staff) else ONLY_MANAGERS)
-    if action is CardAction.ACKNOWLEDGE and not may_decide(ctx.staff):
+    needs_manager = action in (CardAction.ACKNOWLEDGE, CardAction.PROPOSE_RESTRICTION)
+    if needs_manager and not may_decide(ctx.staff):
         return Reply(ONLY_MANAGERS)
-    work = _acknowledge if action is CardAction.ACKNOWLEDGE else _open
+    work = {
+        CardAction.ACKNOWLEDGE: _acknowledge,
+        CardAction.OPEN_RECORD: _open,
+        CardAction.PROPOSE_RESTRICTION: _propose,
+    }[action]
     return await ctx.unit_of_work(lambda session: work(ctx, session, kind, record_id))
 
 
@@ -78,6 +77,16 @@ def _open(ctx: Context, session: ConversationSession, kind: str, record_id: str)
     if isinstance(record, Incident):
         return Reply(card=manager_incident_card(record, name, author_name, ctx.timezone))
     return Reply(card=terminated_call_card(record, name, author_name, ctx.timezone))
+
+
+def _propose(ctx: Context, session: ConversationSession, kind: str, record_id: str) -> Reply:
+    """The proposal form, prefilled from a record the manager may see."""
+    record = _find(session, kind, record_id)
+    if record is None:
+        return Reply(NOT_FOUND)
+    if not _may_see(ctx.staff, record):
+        return Reply(full_record_refusal(ctx.staff).reason)
+    return proposals.form_from_record(ctx, session, record)
 
 
 def _may_see(staff: StaffMember, record: Record) -> bool:

@@ -3,7 +3,9 @@
 The conversations run look-ups, so their unit of work is a look-up
 session; on top of that they find the managers to tell, read one record by
 id for a manager's "Open record", and keep each person's unfinished
-conversation between messages. `store.conversation_session` implements it.
+conversation between messages. Proposals and approvals also write decision
+papers (a skipped step, a letter record) in the same unit of work, so it is
+a decision session too. `store.conversation_session` implements it.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any, Protocol
 
+from register.decision_ports import DecisionSession
 from register.lookup_ports import LookupSession
 from register.records import Incident, TerminatedCall
 from register.staff import Role, StaffMember
 
 
-class ConversationSession(LookupSession, Protocol):
+class ConversationSession(LookupSession, DecisionSession, Protocol):
     def staff_in_service(self, service: str, role: Role) -> Sequence[StaffMember]:
         """Staff of a service who hold a role (the managers to tell of a new record)."""
 

@@ -15,13 +15,14 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from bot.commands import Command, Joined, Reply, Said, Submitted
-from bot.conversations import buttons, calls, checks, incident
+from bot.conversations import buttons, calls, checks, incident, proposals
 from bot.conversations.context import Context
 from bot.conversations.outcome import Outcome, finished, going, say, untouched
 from bot.conversations.ports import ConversationSession, ConversationStore
 from cards.help import help_card
 from register.matching import read_contact_question
 from register.notices import Notifier
+from register.policy import Preset
 from register.staff import StaffMember
 from register.understanding.intents import Intent, read_intent
 
@@ -48,12 +49,14 @@ class Conversations:
         notifier: Notifier,
         clock: Callable[[], datetime],
         timezone: tzinfo,
+        *,
+        preset: Preset,
     ) -> None:
         self._store, self._notifier = store, notifier
-        self._clock, self._timezone = clock, timezone
+        self._clock, self._timezone, self._preset = clock, timezone, preset
 
     async def __call__(self, command: Command, staff: StaffMember) -> Sequence[Reply]:
-        ctx = Context(self._store, self._notifier, self._clock, self._timezone, staff)
+        ctx = Context(self._store, self._notifier, self._clock, self._timezone, staff, self._preset)
         saved = await ctx.unit_of_work(lambda s: _known(s.saved_conversation(staff.aad_object_id)))
         outcome = await _route(ctx, command, saved)
         if not outcome.untouched:
@@ -95,6 +98,9 @@ async def _said(ctx: Context, text: str, saved: Saved) -> Outcome:
         return finished(say(CANCELLED if saved else NOTHING_TO_CANCEL))
     if intent is Intent.START_AGAIN:
         return start_again(ctx, saved)
+    proposing = proposals.read_command(text)
+    if proposing is not None:  # answered beside whatever is in progress, which is kept
+        return untouched(await proposals.typed(ctx, proposing), *reminder(saved))
     if saved is not None and saved[0] == CHECK_FLOW:
         return finished(await _check(ctx, saved[1]["contact"], text))
     if saved is not None:

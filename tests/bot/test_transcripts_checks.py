@@ -118,7 +118,7 @@ def test_frontline_staff_are_refused_the_full_record(
     assert trail[-1].reason == "refused: full record"
 
 
-def test_a_manager_acknowledges_opens_and_is_told_proposals_come_later(
+def test_a_manager_acknowledges_opens_and_can_propose_a_restriction(
     chat: Transcript, store: SqlRegisterStore, sample_register: SampleRegister
 ) -> None:
     buttons = _incident_buttons(chat, sample_register)
@@ -131,7 +131,8 @@ def test_a_manager_acknowledges_opens_and_is_told_proposals_come_later(
         assert "Incident reported" in opened.card_text
         assert "Priya Nandra logged an incident with Gary Rowe." in opened.card_text
         proposal = await chat.press(tom, buttons["propose_restriction"])
-        assert "not available yet" in proposal.text and "Nothing has been proposed" in proposal.text
+        assert "Propose a restriction" in proposal.card_text
+        assert "Nothing applies until the approver agrees" in proposal.text
         tampered = await chat.press(tom, {**buttons["open_record"], "record": "person"})
         assert "could not be used" in tampered.text
 

@@ -25,6 +25,7 @@ from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
 from bot.conversations import build_conversation
 from bot.handler import ForewarnBot
 from register.notices import Delivery, Notice
+from register.policy import Preset, load_preset
 from register.staff import StaffMember
 from store.conversation_session import SqlConversationStore
 from store.repository import SqlRegisterStore
@@ -33,6 +34,7 @@ T = TypeVar("T")
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 3, 4, 16, 30, tzinfo=UTC)  # a Wednesday; London is on GMT
 SUPPORT = "the Forewarn team"
+DEFAULT_PRESET = "managed-contact-register-council"  # settings.Settings.preset's default
 
 
 def run(scenario: Coroutine[Any, Any, T]) -> T:
@@ -87,14 +89,22 @@ class Seen:
 
 
 class Transcript:
-    """A bot over `store`; build a second one on the same store to simulate a restart."""
+    """A bot over `store`; build a second one on the same store to simulate a restart.
+
+    `preset` is the council's policy the bot follows (the default preset unless given).
+    """
 
     def __init__(
-        self, store: SqlRegisterStore, notifier: FakeNotifier | None = None, now: datetime = NOW
+        self,
+        store: SqlRegisterStore,
+        notifier: FakeNotifier | None = None,
+        now: datetime = NOW,
+        preset: Preset | None = None,
     ) -> None:
         self.notifier = notifier or FakeNotifier()
+        self.preset = preset or load_preset(DEFAULT_PRESET)
         conversation = build_conversation(
-            SqlConversationStore(store), self.notifier, lambda: now, LONDON
+            SqlConversationStore(store), self.notifier, lambda: now, LONDON, preset=self.preset
         )
         bot = ForewarnBot(store=store, conversation=conversation, support_contact=SUPPORT)
         self.adapter = TestAdapter(bot.on_turn)
