@@ -16,8 +16,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
-
 from register.csv_columns import HEADER
 from register.demo import DEMO_ADMIN, DEMO_FRONTLINE
 
