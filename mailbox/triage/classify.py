@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from mailbox.triage.anaphora import read_requests_with_their_matter
 from mailbox.triage.clean import clean_body
 from mailbox.triage.model import CaseContext, Decision, Incoming, RuleHit
 from mailbox.triage.novelty import judge
@@ -68,8 +69,9 @@ def _flags(reading: Reading) -> tuple[tuple[RuleHit, ...], set[str]]:
     """
     first: dict[str, RuleHit] = {}
     abusive: set[str] = set()
-    for sentence in reading.sentences:
-        one = Reading(reading.message, reading.context, (sentence,))
+    for i, sentence in enumerate(reading.sentences):
+        one = Reading(reading.message, reading.context, (sentence,),
+                      earlier=reading.sentences[:i])
         for rule in FLAGS:
             found = rule.check(one)
             if found:
@@ -92,4 +94,4 @@ def _judged(reading: Reading, abusive: set[str]) -> Reading:
               insisted=insisted)
         for i, s in enumerate(reading.sentences)
     )
-    return replace(reading, findings=findings)
+    return replace(reading, findings=read_requests_with_their_matter(findings, abusive))

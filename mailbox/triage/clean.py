@@ -46,6 +46,8 @@ _DISCLAIMER = re.compile(
     r" (addressee|named recipient)|scanned for viruses)",
     re.I,
 )
+# Unquoted words below quoted mail that make it an interleaved reply, not a signature.
+INTERLEAVED_WORDS = 12
 _TAG = re.compile(r"<[^>]{0,300}>")
 _BREAK_TAG = re.compile(r"<\s*(br|/p|/div|/li|/tr|p|div)\b[^>]*>", re.I)
 _CONTACT = re.compile(r"(@|\b(tel|mob|mobile|phone)\b|^\+?[\d ()]{9,}$)", re.I)
@@ -79,15 +81,41 @@ def _strip_html(body: str) -> str:
 
 
 def _cut_quoted(lines: list[str]) -> list[str]:
-    """Cut at the first line that opens quoted or forwarded mail."""
+    """Cut at the first line that opens quoted or forwarded mail.
+
+    An "On ... wrote:" line followed by "> " lines opens an interleaved
+    reply: the customer answers under each quoted point, so only the
+    attribution line goes and the "> " lines are dropped later, one by one.
+    """
     for i, line in enumerate(lines):
+        if _CUT_LINES[0].match(line) and _interleaved(lines[i + 1 :]):
+            return lines[:i] + lines[i + 1 :]
         if any(p.match(line) for p in _CUT_LINES):
             return lines[:i]
         if _ON_WRAPPED.match(line) and i + 1 < len(lines) and _WROTE.match(lines[i + 1]):
+            if _interleaved(lines[i + 2 :]):
+                return lines[:i] + lines[i + 2 :]
             return lines[:i]
         if _FROM.match(line) and any(_SENT.match(n) for n in lines[i + 1 : i + 5]):
             return lines[:i]
     return lines
+
+
+def _interleaved(rest: list[str]) -> bool:
+    """Quoted "> " lines, then the customer's own text, then quoted lines again.
+
+    Mail quoted at the bottom of a reply has at most a signature after it;
+    an interleaved reply has unquoted prose between quoted blocks, and every
+    block below the attribution line is marked with "> ", so nothing
+    unmarked there is old mail.
+    """
+    body = [line for line in rest if line.strip()]
+    if not body or not body[0].lstrip().startswith(">"):
+        return False
+    if any(any(p.match(line) for p in _CUT_LINES[1:]) or _FROM.match(line) for line in body):
+        return False
+    gaps = [line for line in body if not line.lstrip().startswith(">")]
+    return sum(len(line.split()) for line in gaps) >= INTERLEAVED_WORDS
 
 
 def _cut_signature(lines: list[str]) -> list[str]:

@@ -43,6 +43,13 @@ _ORDINAL_ONLY = re.compile(
     re.I,
 )
 
+# "two Fridays running, 29th and 5th": days of recent months given as a list.
+_ORDINAL_LIST = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)(?:,|,? and|,? &)\s+(\d{1,2})(?:st|nd|rd|th)\b"
+    rf"(?!\s*(?:of\s+)?(?:{_MONTH}|[/.:\d]|floors?|times?|letters?|e-?mails?|years?|class))",
+    re.I,
+)
+
 
 def find_dates(text: str, written: datetime) -> set[date]:
     """Every calendar day named in `text`, resolved against when it was written."""
@@ -58,6 +65,9 @@ def find_dates(text: str, written: datetime) -> set[date]:
              _MONTHS[mon.lower()], int(d))
     for d in _DAY_ONLY.findall(text) + _ORDINAL_ONLY.findall(text):
         found |= _day_in_recent_month(anchor, int(d))
+    for pair in _ORDINAL_LIST.findall(text):
+        for d in pair:
+            found |= _day_in_recent_month(anchor, int(d))
     return found
 
 

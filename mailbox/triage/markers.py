@@ -32,7 +32,9 @@ REQUEST = re.compile(
     r"|what do (i|we) need|how (do|can|would|should) (i|we) (apply|get|claim|report|go about)"
     r"|can i ask (why|whether|if|what|how|when|who)|is it possible|is there (a|an|any)\b"
     r"|(am|are) (i|we) (entitled|eligible|allowed|able)|do (i|we) qualify|could you (tell|let)"
-    r"|(please|pls) help|where am i (meant|supposed) to|would you (please|kindly)|kindly"
+    r"|(please|pls) help|where am i (meant|supposed) to|what (do|should|can|must) (i|we) do"
+    r"|what (am i|are we) (meant|supposed) to do|who (do|should|can) (i|we) (contact|speak to"
+    r"|ask)|would you (please|kindly)|kindly"
     r"|(please|can you|could you) (note|add|amend|update|change)|i need (help|advice)"
     r"|^(can|could|may|do|should|will|am|must) (i|we)\b[^?]*\?|\b(what|which) \w+ do (i|we) need"
     r"|i('d| would) like (a|an|the"
@@ -68,6 +70,13 @@ CIRCUMSTANCE = re.compile(
 CONTACT_EVENT = re.compile(
     r"\b(telephoned|phoned|rang|called|emailed|e-mailed|wrote to|spoke to|came in to|visited)"
     r" (you|your|the) ?(office|council|department|team|staff|helpline|number|reception)?\b",
+    re.I,
+)
+
+# Talk of correspondence: a day named here dates a letter or a call, not an incident.
+CORRESPONDENCE = re.compile(
+    r"\b(letters?|e-?mails?|emailed|repl(y|ied)|response|responded|phoned|rang|called|calls?"
+    r"|wrote|written|messages?|voicemail|spoke|spoken|heard (back|from))\b",
     re.I,
 )
 

@@ -25,9 +25,41 @@ _STAFF = re.compile(
     rf"\b(you|your|yours|you're|youre|yourself|yourselves)\b"
     rf"|\b(mr|mrs|ms|miss|dr|cllr|councillor)\.? [A-Z]"
     rf"|\b(the|that|this|those|these|your|his|her|their) ([a-z]+ ){{0,3}}({STAFF_ROLES})\b"
-    r"|\btell (that|this|the|your|him|her)\b|\b(real|proper|your|that|their|his|her) job\b",
+    r"|\btell (that|this|the|your|him|her)\b|\b(real|proper|your|that|their|his|her) job\b"
+    r"|\b(on|at|behind|from) (the |your )?(front |enquiry |customer service )?(desk|counter"
+    r"|reception|switchboard|phones?|helpline)\b",
     re.I,
 )
+
+
+# People a customer has trouble with who do not work for the council.
+_OTHERS = re.compile(
+    r"\b(neighbours?|next door|(the )?(man|woman|men|lads?|bloke|guy|girl|boy|kids?|family|couple"
+    r"|people|tenants?) (from|at|in|next door|upstairs|downstairs|opposite|across)"
+    r"|flat \w+|number \d+|no\.? \d+|landlord|landlady|tenant|lodger|ex(-| )?(partner|husband"
+    r"|wife|boyfriend|girlfriend)?\b|my ex|youths?|yobs|dealers?|owner|burglars?|thie(f|ves)"
+    r"|intruders?|drivers? of|stranger)\b",
+    re.I,
+)
+
+
+def last_person_is_staff(earlier: tuple[str, ...], sentence: str) -> bool:
+    """Whom "him", "her" or "them" most likely means: staff, unless the nearest person is not.
+
+    The nearest mention wins, reading back from this sentence's own words
+    before the pronoun to the sentences before it. With nobody named, it
+    is taken to be staff: the customer is writing to the council.
+    """
+    for text in (sentence, *reversed(earlier)):
+        staff = [m.start() for m in _STAFF.finditer(text) if not _is_you(m.group(0))]
+        others = [m.start() for m in _OTHERS.finditer(text)]
+        if staff or others:
+            return max(staff, default=-1) > max(others, default=-1)
+    return True
+
+
+def _is_you(word: str) -> bool:
+    return word.lower().startswith(("you", "your"))
 
 
 def mentions_staff(text: str) -> bool:

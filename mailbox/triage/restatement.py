@@ -12,6 +12,14 @@ from __future__ import annotations
 
 import re
 
+_EVIDENCE = (
+    r"(my own (measurements?|readings?|photos?|photographs?|calculations?|evidence|research)"
+    r"|(with|using) a (tape measure|tape|meter|ruler|calculator)|new evidence"
+    r"|(attached|enclosed) (is|are) (a |some |\w+ )?(photos?|pics?|pictures?|photographs?|evidence)"
+    r"|(i |we )?(attach|enclose|attached|enclosed)( is| are)? (a |an |some |\w+ )?(new |more"
+    r" |further )?(photos?|pics?|pictures?|photographs?|videos?|readings?|evidence)"
+    r"|(photos?|pictures?|photographs?|readings?|videos?) (i|we) (took|taken|made|recorded))"
+)
 RESTATED = re.compile(
     r"\b(once more|once again|yet again|again|for the record|on record|i repeat"
     r"|(is|are|was|were|has|have|am|it's|its|i'm|i am) still|still (not|no|nothing|waiting"
@@ -30,11 +38,12 @@ RESTATED = re.compile(
     r"|complaint|matter|problem|issue|application|request)\b.{0,40}\b(must|should|not)"
     r"|(treat|treated|consider|considered|dealt with|handle|handled) (this |it )?as (a )?new"
     r"|should (never )?have|would have|could have|had (i|you|they|the council) "
-    r"|my own (measurements?|readings?|photos?|photographs?|calculations?|evidence|research)"
-    r"|(with|using) a (tape measure|tape|meter|ruler|calculator)|new evidence"
-    r"|(attached|enclosed) (is|are) (a |some )?(photos?|pics?|pictures?|evidence))\b",
+    + "|" + _EVIDENCE + r")\b",
     re.I,
 )
+
+# The customer's own evidence about an old matter: its date is the day a photo was taken.
+OWN_EVIDENCE = re.compile(rf"\b{_EVIDENCE}\b", re.I)
 
 # A date that names earlier correspondence ("your letter of 2 April") is not an incident.
 CORRESPONDENCE_DATE = re.compile(

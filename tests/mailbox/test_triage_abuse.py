@@ -51,6 +51,18 @@ def _flagged(body: str) -> set[str]:
         ("I know which car you drive and where you park it.", "harassment"),
         ("You'll get what's coming to you.", "threat"),
         ("I see you. Think on.", "threat"),
+        ("If I run into your inspector I'll break his nose.", "threat"),
+        ("I'll be outside the depot for that warden, I'll be waiting for him when he finishes.",
+         "threat"),
+        ("You'll regret this, mark my words.", "threat"),
+        ("I've clocked where he parks, your pest man.", "harassment"),
+        ("Your daughter goes to the grammar school on the hill, doesn't she.", "harassment"),
+        ("I don't want a foreigner handling this, put someone British on it.", "discrimination"),
+        ("Women can't handle pest control, get me a man.", "discrimination"),
+        ("That officer is past it, they should have pensioned her off.", "discrimination"),
+        ("Your manager is a psycho and a nutter.", "insult"),
+        ("That doddery old fool on the front desk lost my form.", "insult"),
+        ("Piss off and do your job.", "profanity"),
     ],
 )
 def test_abuse_aimed_at_staff_is_flagged(body: str, rule: str) -> None:
@@ -67,6 +79,12 @@ def test_abuse_aimed_at_staff_is_flagged(body: str, rule: str) -> None:
         "The worry about the rats is killing me and I had a panic attack on Monday.",
         "Your stage 1 reply was a whitewash and your handling of this is a disgrace.",
         "I will be waiting for your reply.",
+        "The man at number 4 shoved my son. If he does it again I'll knock him out myself.",
+        "My neighbour is a nutter and my daughter goes to school scared of him.",
+        "The mental health team said the rats are not their problem.",
+        "I walked past it for months before anyone listened.",
+        "You'll see from the photos that the hole under the shed is bigger.",
+        "My mum is in the geriatric ward and cannot deal with this.",
     ],
 )
 def test_reported_speech_idioms_and_lawful_threats_are_not_flagged(body: str) -> None:

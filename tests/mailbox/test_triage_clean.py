@@ -46,3 +46,22 @@ def test_sentences_keep_titles_and_list_items_whole() -> None:
         "1. The tap",
         "2. The cupboards",
     )
+
+
+def test_an_interleaved_reply_keeps_the_customers_answers_between_the_quotes() -> None:
+    body = (
+        "On Tue, 2 Jun 2026 at 10:01, Repairs <spoc@council.example.gov.uk> wrote:\n"
+        "> The cupboard doors will be replaced on 9 June.\n\n"
+        "Nobody came on the 9th and I took the day off work for it.\n\n"
+        "> Kind regards\n> Repairs\n"
+    )
+    assert clean_body(body) == "Nobody came on the 9th and I took the day off work for it."
+
+
+def test_a_bottom_quote_with_only_a_signature_below_is_still_cut() -> None:
+    body = (
+        "Still nothing about the tap.\n\n"
+        "On Tue, 2 Jun 2026 at 10:01, Repairs <spoc@council.example.gov.uk> wrote:\n"
+        "> The cupboard doors will be replaced on 9 June.\n\nAvery\n"
+    )
+    assert clean_body(body) == "Still nothing about the tap."

@@ -97,3 +97,57 @@ def test_a_veiled_wish_not_to_be_here_is_safeguarding() -> None:
     decision = _triage("The bedroom is still damp. Everyone would be better off if I just "
                        "wasn't here any more.")
     assert (decision.action, decision.category) == ("escalate", "safeguarding")
+
+
+def test_a_fault_back_again_since_a_named_day_is_escalated() -> None:
+    # 10 June 2026 is a Wednesday: "since Sunday" is 7 June, a day nothing on file names.
+    decision = _triage("The extractor has packed up again since Sunday, rattling all night.",
+                       subject="Extractor")
+    assert (decision.action, decision.category) == ("escalate", "new_issue")
+
+
+def test_photos_of_the_old_damp_taken_yesterday_are_filed() -> None:
+    decision = _triage("Attached are six photos I took yesterday of the bedroom wall with a "
+                       "tape measure against the skirting.")
+    assert (decision.action, decision.category) == ("file", "repeat")
+
+
+def test_a_request_that_points_back_to_an_unseen_matter_is_escalated() -> None:
+    decision = _triage(
+        "A friend told me tenants over sixty can get a handyperson visit. Please can I have one.",
+        subject="Bedroom",
+    )
+    assert (decision.action, decision.category) == ("escalate", "new_issue")
+    assert decision.new_sentences == (
+        "A friend told me tenants over sixty can get a handyperson visit. Please can I have one.",)
+
+
+def test_asking_the_council_to_own_up_is_not_a_new_request() -> None:
+    decision = _triage(
+        "The surveyor barely glanced at the wall and spent five minutes upstairs. "
+        "I would like the council to acknowledge that."
+    )
+    assert (decision.action, decision.category) == ("file", "repeat")
+
+
+def test_a_neighbour_not_seen_for_days_is_a_safeguarding_concern() -> None:
+    decision = _triage("Nobody has seen Mr Ofori next door since Friday and his curtains are "
+                       "still shut.", subject="Next door")
+    assert (decision.action, decision.category) == ("escalate", "safeguarding")
+
+
+def test_a_chaser_that_has_heard_nothing_is_not_a_welfare_concern() -> None:
+    decision = _triage("I have not heard from you since April about the bedroom wall.")
+    assert decision.category != "safeguarding"
+
+
+def test_a_new_council_service_in_plain_words_is_escalated() -> None:
+    decision = _triage("Got a form about the electoral register and a polling card in the "
+                       "wrong name.", subject="Voting")
+    assert (decision.action, decision.category) == ("escalate", "new_issue")
+
+
+def test_an_incident_told_in_the_plain_past_tense_is_escalated() -> None:
+    decision = _triage("The decorators knocked the bathroom mirror off and it shattered in the "
+                       "sink.", subject="Bedroom")
+    assert (decision.action, decision.category) == ("escalate", "new_issue")

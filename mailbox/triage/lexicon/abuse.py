@@ -27,6 +27,27 @@ assholes numbskull numbskulls dunce dunces buffoon buffoons nitwit nitwits twit 
 plonkers wally wallies berk berks dipstick dipsticks scrounger scroungers witch hag hags
 harridan battleaxe slag slags tart tarts slapper slappers skank skanks whore whores slut sluts
 smug cocky gobshite gobshites dick dicks knob knobs waste-of-space lowlife lowlifes
+oaf oafs lout louts yob yobs yobbo yobbos thicko thickos simpleton simpletons dolt dolts
+ignoramus nincompoop nincompoops airhead airheads bimbo bimbos jackass jackasses arsewipe
+shitbag shitbags scrote scrotes toerag toerags ratbag ratbags degenerate degenerates sicko
+sickos pervert perverts perv pervs weirdo weirdos freak freaks nutter nutters nutcase nutcases
+nutjob nutjobs psycho psychos psychopath psychopaths sociopath sociopaths lunatic lunatics loony
+loonies maniac maniacs sadist sadists charlatan charlatans shyster shysters conman conmen
+swindler swindlers fraud frauds sponger spongers freeloader freeloaders monster monsters filth
+maggot maggots neanderthal neanderthals troglodyte troglodytes bonehead boneheads blockhead
+blockheads meathead fathead dumbass dumbo numbnuts pea-brained pea-brain birdbrain braindead
+brain-dead dim-witted half-wit half-wits knuckle-dragger knuckle-draggers gormless wimp wimps
+wuss wusses pussy bint bints harlot trollop trollops hussy harpy harpies shrew shrews fishwife
+floozy minger mingers munter munters sow heifer crone crones biddy codger codgers fogey fogeys
+dinosaur dinosaurs fossil fossils senile doddery decrepit geriatric geriatrics coffin-dodger
+wrinkly wrinklies old-timer has-been has-beens
+"""
+
+# Words that insult only when said of someone ("you are mental"), never when they label a
+# thing ("the mental health team", "the monster of a hole").
+SAID_ONLY = """
+mental monster monsters fossil fossils dinosaur dinosaurs fraud frauds filth freak freaks
+maniac maniacs senile geriatric geriatrics decrepit
 """
 
 # Said of how a person looks, these mock rather than criticise.
@@ -39,6 +60,7 @@ toothless spotty
 PROFANITY = """
 fuck fucks fucking fuckin fucked fucker fuckers fuckwit fuckwits motherfucker motherfuckers
 cunt cunts twat twats shit shite shits shitty shithead shitheads bullshit wank wanker
+piss sod bugger feck fecking effing frigging bollocks arse arsed
 """
 
 # Slurs: used of staff they are discriminatory whatever the context.
@@ -47,10 +69,15 @@ paki pakis nigger niggers nigga niggas wog wogs coon coons gook gooks spic spics
 yids raghead ragheads towelhead towelheads gyppo gyppos pikey pikeys faggot faggots fag fags poof
 poofs poofter poofters woofter woofters tranny trannies spaz spastic spastics mong mongs retard
 retards nonce limp-wristed dyke dykes lezza shemale chinky chinkies darkie darkies
+gippo gippos gypo gypos polack polacks chink chinks jap japs dago dagos wop wops golliwog
+golliwogs sambo sambos batty-boy bender benders lezzer lezzers lesbo lesbos he-she cripple
+cripples gimp gimps window-licker window-lickers mongoloid mongoloids kraut krauts
 """
 
-ALL_INSULTS = frozenset(INSULTS.split()) | frozenset(APPEARANCE.split())
+ALL_INSULTS = (frozenset(INSULTS.split()) | frozenset(APPEARANCE.split())
+               | frozenset(SAID_ONLY.split()))
 ALL_APPEARANCE = frozenset(APPEARANCE.split())
+ALL_SAID_ONLY = frozenset(SAID_ONLY.split())
 ALL_PROFANITY = frozenset(PROFANITY.split())
 ALL_SLURS = frozenset(SLURS.split())
 

@@ -52,4 +52,39 @@ employment: lost my job, lost her job, lost his job, redundan*, unemployed
 adaptations: stairlift*, wet room, adaptation*, grab rail*, ramp
 vehicle damage: scratch*, dent*, tyre*, bodywork, wing mirror*
 data: cctv, footage, personal data, subject access
+elections: electoral regist*, electoral roll, electoral register, polling station*, polling card*,
+    postal vote*, proxy vote*, canvass*, voter*, voting
+registrars: birth certificate*, death certificate*, marriage certificate*, registrar*,
+    citizenship ceremon*, register (a|the|his|her) (birth|death)
+libraries: librar*
+rent: rent arrears, rent account*, rent increase*, service charge*, ground rent
+tenancy: tenancy agreement*, succession, mutual exchange, right to buy, joint tenancy
+antisocial behaviour: anti-social behaviour, antisocial behaviour, asb, community trigger
+dogs: dog fouling, dog mess, dog poo, stray dog*, dog warden*, dangerous dog*, dog bite*
+food safety: food hygiene, food poisoning, hygiene rating*, takeaway*
+trading standards: trading standards, rogue trader*, scam*, doorstep sell*, counterfeit
+street cleaning: street clean*, road sweep*, street sweep*, litter pick*, litter bin*
+grounds: grass cutting, grass verge*, verge*, mowing, playground*, play area*, park bench*
+drainage: blocked drain*, gully, gullies, drainage, sewer*, manhole*, flooded road*
+bulky waste: bulky waste, bulky item*, garden waste, green waste, clinical waste, recycling centre*,
+    the tip, local tip
+welfare support: discretionary housing payment*, dhp, crisis (grant|fund|payment)*,
+    local welfare, hardship fund*
+temporary accommodation: temporary accommodation, b&b, hostel*, emergency accommodation
+adult social care: carer'?s assessment*, carers assessment*, needs assessment*, direct payment*,
+    personal budget*, occupational therap*
+children: children'?s services, child protection, foster*, adoption, early help, nursery place*,
+    free school meals, school meal*, uniform grant*
+roads: bus stop*, bus shelter*, speed bump*, speed hump*, traffic calming, zebra crossing*,
+    pelican crossing*, road closure*, roadworks, disabled bay*, parking bay*
+lifts: lift (is|was|has been|keeps) (broken|out of order|not working|stopping|breaking down),
+    lifts (are|were|have been) (broken|out of order|not working)
+fire safety: smoke alarm*, fire alarm*, fire door*, fire risk assessment*, cladding
+gas: gas leak*, carbon monoxide, smell of gas, smells of gas
+asbestos: asbestos
+door security: door entry, entry phone*, intercom*, communal door*
+empty homes: empty (home|homes|property|properties|house|houses)
+abandoned vehicles: abandoned (car|cars|vehicle|vehicles|van|vans), untaxed
+invasive plants: japanese knotweed, knotweed
+business rates: business rates, rate relief, rateable value
 """

@@ -25,6 +25,7 @@ class Reading:
     context: CaseContext
     sentences: tuple[str, ...]
     findings: tuple[Finding, ...] = ()
+    earlier: tuple[str, ...] = ()  # for a rule shown one sentence: the sentences before it
 
 
 class Rule(Protocol):

@@ -20,6 +20,7 @@ from mailbox.triage.rules.base import Reading, hit
 _IDENTITY = (r"(a )?(woman|women|girl|black|asian|muslim|jewish|hindu|sikh|gay|lesbian|foreign"
              r"|foreigner|immigrant|disabled|polish|indian|pakistani|african|romanian|english"
              r"|british|catholic|christian|trans|old|deaf|blind|white|brown|female|pensioner)")
+_ID = _IDENTITY.removeprefix("(a )?")
 _ABLE = (r"((can'?t|cannot|can not|couldn'?t|could not|doesn'?t|don'?t)( actually| even| really)?"
          r"|(can|could)( actually| even| only)? (barely|hardly|properly|actually|not))")
 _DRESS = r"(headscarf|headscarves|hijab|burka|burqa|niqab|turban|veil|skull ?cap|yarmulke)"
@@ -45,6 +46,23 @@ _PATTERNS = (
                rf" (allowed|doing|in charge)|\b(your|his|her|their) {_DRESS}\b"
                rf"|\b(your lot|you people|his lot|her lot|their lot)\b[^.;]{{0,40}}\b{_IDENTITY}\b",
                re.I),
+    # Not wanting staff of a kind: "I don't want a Muslim dealing with my case".
+    re.compile(rf"\b(don'?t|do not|won'?t|will not|refuse to|shouldn'?t have to) (want|have"
+               rf"|deal with|speak to|talk to|be dealt with by|see|be seen by) (a|an|some|any"
+               rf"|another|that|this|one of these|one of those)? ?{_ID}\b"
+               r"(?! (councillor|mp|bin|hole))"
+               r"|\b(their|your|his|her) own kind\b"
+               r"|\b(put|get|send|give me|assign|find|want|need) (someone|somebody|a man|a woman"
+               r"|a person|an officer|a bloke|a lady|one)( who is| who's| that is)? (english"
+               r"|british|white|local|christian|normal|straight|from (round|around) here)\b"
+               r"|\bput (a|another) (man|woman|bloke|lady|fella) on\b"
+               r"|\b(get|give|send|find) me a (man|woman|bloke|lady|fella)\b"
+               r"|\b(women|woman|girls|females) (can'?t|cannot|couldn'?t|never) (handle|cope"
+               r"|manage|run|make|understand|do (the|this|a|that) job)\b", re.I),
+    # Too old, or not whole: age and disability as a reason a person should go.
+    re.compile(rf"\b{_ID} (shouldn'?t|should not|can'?t|cannot|mustn'?t|ought not( to)?)"
+               r" be \w+ing\b|\b(too old|(is|'s|are|'re|was|were|getting|well) past it"
+               r"|past (his|her|their) sell-by|put out to grass|pensioned off)\b", re.I),
     # Sex and sexuality: a woman's place, "real men", "queen of a manager".
     re.compile(r"\b(put|putting|have|having|let|letting|with) an? (woman|girl|female) in charge\b"
                r"|\b(should|ought to) (be )?(at home |back )?(in the kitchen|cooking|cleaning)\b"

@@ -12,8 +12,11 @@ import re
 
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
+from mailbox.triage.people import last_person_is_staff
 from mailbox.triage.rules.base import Reading, hit
 
+_FAMILY = (r"(your|his|her|their) (wife|husband|partner|daughter|son|kids|children|family|boy|girl"
+           r"|missus|mum|mother|dad|father|little one|little ones)")
 _THEIR = r"(your|his|her|their|(mr|mrs|ms|miss)\.? [a-z'-]+'s|(the|that|your) [a-z]+'s)"
 _PRIVATE = (rf"({_THEIR} (home( address)?|address|house|street|car|reg|registration|number plate"
             r"|kids|children|family|wife|husband|partner|daughter|son|movements|routine)"
@@ -32,7 +35,22 @@ _PATTERNS = (
     re.compile(r"\b(i|we)('ve| have)? (been )?(watching|following|seen) (you|him|her)\b[^.;]{0,40}"
                r"\b(car|house|home|park|parks|arrive|leave|lunch|bus|walk)\b"
                r"|^i (can )?see you(,? [A-Z][a-z'-]+)?\s*[.!]*$", re.I),
+    # Having watched or noted where someone lives, parks or goes.
+    re.compile(r"\b(i|we)('ve|’ve| have)? (seen|found out|noticed|watched|clocked|followed|worked"
+               r" out|noted|know) (exactly )?where (you|he|she|they) (live|lives|park|parks|go|goes"
+               r"|drink|drinks|eat|eats|shop|shops|walk|walks|drop|drops|take|takes|stay|stays)\b"
+               r"|\b(i|we)('ve|’ve| have)? (got|noted|taken|took|written down) (down )?(the|your"
+               r"|his|her|their) (car )?(registration|reg|number plate|home address)\b[^.;]{0,60}"
+               r"\b(you|he|she|they) (drive|drives|live|lives|park|parks)\b", re.I),
+    # Where the officer's family can be found.
+    re.compile(rf"\b{_FAMILY}( [A-Z][a-z]+)?,? (works?|goes|go|is|are|lives?|attends?|walks?"
+               r"|drives?|plays?|trains?|shops?)\b[^.;]{0,40}\b(at|in|on|to|near|round)\b"
+               rf"|\b(have|had) a (quiet |little |friendly )?(word|chat) with {_FAMILY}", re.I),
+    # Where the officer lives, stated to them.
+    re.compile(r"(?:(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][a-z'-]+)|\byou)"
+               r" (lives?|stays?) (on|in|at|near|round|off) (?-i:[A-Z])", re.I),
 )
+_THIRD = re.compile(r"\b(his|her|their|he|she|they)\b", re.I)
 
 
 class Harassment:
@@ -42,6 +60,9 @@ class Harassment:
     def check(self, reading: Reading) -> RuleHit | None:
         for sentence in reading.sentences:
             text = own_words(sentence).strip()
-            if any(p.search(text) for p in _PATTERNS):
-                return hit(self, sentence)
+            for pattern in _PATTERNS:
+                found = pattern.search(text)
+                if found and (not _THIRD.search(found.group(0))
+                              or last_person_is_staff(reading.earlier, text)):
+                    return hit(self, sentence)
         return None

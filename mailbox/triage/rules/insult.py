@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mailbox.triage.lexicon.abuse import ALL_INSULTS, MASKED
+from mailbox.triage.lexicon.abuse import ALL_INSULTS, ALL_SAID_ONLY, MASKED
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
 from mailbox.triage.people import PERSON_NOUNS, STAFF_ROLES, mentions_staff
@@ -71,7 +71,7 @@ def _insulting(rest: str, animals: bool) -> bool:
     for i, word in enumerate(words):
         if MASKED.fullmatch(word):
             return True
-        if word not in ALL_INSULTS or (not animals and word in _ANIMALS):
+        if word not in ALL_INSULTS or (not animals and word in _ANIMALS | ALL_SAID_ONLY):
             continue
         if word in _ATTRIBUTIVE and not _noun_follows(words[i + 1 :]):
             continue

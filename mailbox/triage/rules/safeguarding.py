@@ -2,6 +2,8 @@
 
 Injuries from a carer, missed medication, a child at risk, or a neighbour's
 threat of violence are safeguarding matters, not correspondence to file.
+So is a neighbour not seen for days, with the curtains still shut and the
+milk still on the step: the signs a welfare check is asked for.
 """
 
 from __future__ import annotations
@@ -14,6 +16,11 @@ from mailbox.triage.rules.base import Reading, first_match
 _PERSON = (r"(me|her|him|us|them|my (mum|mother|dad|father|son|daughter|child|children|kids?"
            r"|wife|husband|partner|nan|gran|grandmother|grandfather|grandson|granddaughter"
            r"|brother|sister|baby|carer|neighbour))")
+# Someone a neighbour or relative looks out for (never "you" or "the council").
+_SEEN = (r"(him|her|them|(mr|mrs|ms|miss)\.? [a-z'-]+|my (mum|mother|dad|father|nan|gran"
+         r"|grandmother|grandfather|brother|sister|son|daughter|neighbour)|the (old|elderly)"
+         r" (man|woman|lady|gentleman|couple)|(the )?(man|woman|lady|couple) (next door|at number"
+         r" \d+|upstairs|downstairs|opposite)|(my |our )?neighbour)")
 _PATTERNS = (
     re.compile(r"\bbruis(e|es|ed|ing)\b|\b(physical|sexual|financial|emotional|domestic)"
                r" (abuse|violence)\b|\bneglect(ed|ing)?\b", re.I),
@@ -28,6 +35,15 @@ _PATTERNS = (
     re.compile(r"\b(frightened|afraid|scared|fear) for (my|her|his|our|their) (life|lives|safety)"
                r"|\b(child|children|kids|baby) (is |are )?(at risk|in danger|not safe)\b"
                r"|\bnot safe in (my|our|her|his) (own )?(home|flat|house)\b", re.I),
+    # Welfare: someone not seen, the house gone quiet.
+    re.compile(r"\b(haven'?t|have not|hasn'?t|has not|not|nobody has|no one has|no-one has)"
+               rf" (been )?(seen|heard from) {_SEEN}( \w+){{0,4}}"
+               r" (since|for (days|a week|\w+ days))\b"
+               r"|\b(curtains|blinds) (are |have been )?(still )?(shut|closed|drawn)\b"
+               r"|\b(milk|post|mail|letters|papers|parcels?) (is |are )?(still )?(on the"
+               r" (door)?step|on the mat|piling up|building up|stacking up)\b"
+               r"|\b(not|isn'?t|hasn'?t been|no) answer(ing)? (the |her |his |their )?(door|phone)"
+               r"\b[^.]{0,40}\b(days|since)\b", re.I),
 )
 
 

@@ -5,6 +5,10 @@ threaten a person. Going to the press, a solicitor, a councillor or the
 Ombudsman is a legitimate step and is not a threat in this sense; nor is a
 neighbour's threat that the customer quotes to report it, nor an idiom
 ("this cold is killing me").
+
+A threat at "him" or "her" is read with the sentences before it: "the man
+from Flat 5 shoved me ... if he touches me again I'll deal with him" is
+aimed at a neighbour, and only the nearest person named decides.
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ import re
 
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
+from mailbox.triage.people import last_person_is_staff
 from mailbox.triage.rules.base import Reading, hit
 
 _WHO = r"(you|him|her|them|your \w+|the lot of you|all of you|that \w+)"
+_BODY = (r"(his|her|your|their|them|him|you)( \w+)? (face|head|teeth|skull|legs?|arms?|neck"
+         r"|nose|jaw|kneecaps?|lights|throat|heads|faces)\b")
 _WILL = r"(i|we)('ll|’ll| will| am going to|'m going to|’m going to|'m gonna| shall| would)"
 _PATTERNS = (
     re.compile(r"\b(i|we) know where (you|he|she|they|(the |your )?\w+ (lads|staff|officers?|team"
@@ -42,7 +49,34 @@ _PATTERNS = (
                r"|\bwait (till|until) i (get|see|find|catch)\b", re.I),
     re.compile(rf"\b(kill|murder|stab|shoot|strangle) {_WHO}\b|\bburn (the|your) \w+ down\b",
                re.I),
+    # Violence to the body: "smash his face in", "beat him up", "put her in hospital".
+    re.compile(rf"\b(smash|kick|punch|knock|bash|cave|break|rip|tear|beat|batter|slap|deck|stab"
+               rf"|glass|headbutt|slit|snap|wring|punch) {_BODY}"
+               r"|\b(beat|knock|duff|rough|sort|smack) (you|him|her|them) (up|out|about|down)\b"
+               r"|\bteach (you|him|her|them) a lesson\b|\bgive (you|him|her|them) (a|a good)"
+               r" (slap|smack|hiding|kicking|beating|pasting)\b|\bput (you|him|her|them) in"
+               r" (hospital|the ground|a box|a wheelchair)\b|\bbeat the (shit|hell|crap|living"
+               r" daylights) out of\b", re.I),
+    # Lying in wait: "I'll be waiting outside the office for Mr X when he finishes".
+    re.compile(rf"\b{_WILL} be waiting\b[^.;]{{0,80}}\b(for (you|him|her|them|(mr|mrs|ms|miss|dr)"
+               r"\.? [a-z'-]+)\b|when (you|he|she|they) (finish|leave|come out|get off|clock off))"
+               r"|\b(by the time|when|once) (i|we)('ve|’ve| have|'m|’m| am)? (finished|done"
+               r"|through) with (you|him|her|them)\b", re.I),
+    # Veiled: a consequence left unsaid.
+    re.compile(r"\byou('ll|’ll| will) (see|find out|learn)\s*[.!]*$|\bmark my words\b"
+               r"|\b(just )?you wait\b|\bwait and see\b|\bsee what happens\s*[.!]*$"
+               r"|\byou (won'?t|will not) like what happens\b|\bmake (your|his|her|their)"
+               r" li(fe|ves) (hell|a misery|a living hell)\b|\b(i'?m|i am|we'?re|we are) coming for"
+               r" (you|him|her|them)\b|\b(would|will) be a (shame|pity) if (something|anything)"
+               r"|\baccidents (can |do )?happen\b|\b(you'?d|you had|he'?d|she'?d) better (watch"
+               r" (out|it|yourself|himself|herself)|be careful)\b|\blook(ing)? over (your|his|her)"
+               r" shoulder\b|\bsleep with one eye open\b"
+               r"|^\s*(and |but )?(i|we) know (a lot of |lots of |plenty of |some )?people\s*[.!]*$"
+               r"|^\s*it('s|’s| is) a (very )?small (town|place|village|world)\b[^.]{0,30}[.!]*$",
+               re.I),
 )
+_THIRD = re.compile(r"\b(him|her|them|he|she|they|his|their)\b", re.I)
+_SECOND = re.compile(r"\b(you|your|yourself|yourselves|mr|mrs|ms|miss)\b", re.I)
 
 
 class Threat:
@@ -52,6 +86,15 @@ class Threat:
     def check(self, reading: Reading) -> RuleHit | None:
         for sentence in reading.sentences:
             text = own_words(sentence)
-            if any(p.search(text) for p in _PATTERNS):
-                return hit(self, sentence)
+            for pattern in _PATTERNS:
+                found = pattern.search(text)
+                if found and _at_staff(found.group(0), reading.earlier, text):
+                    return hit(self, sentence)
         return None
+
+
+def _at_staff(threat: str, earlier: tuple[str, ...], sentence: str) -> bool:
+    """Said to "you" or a named officer; or of "him" or "her" when that means staff."""
+    if _SECOND.search(threat) or not _THIRD.search(threat):
+        return True
+    return last_person_is_staff(earlier, sentence)
