@@ -483,6 +483,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("letters", cmd_letters, "letters: list, render (.docx and .txt), sent, not-sent")
     add_letters_arguments(p)
+    from register.lifecycle_commands import add_lifecycle_commands
+
+    add_lifecycle_commands(sub, build_store, build_settings)
     p = command("staff", cmd_staff, "add or update a member of staff")
     p.add_argument("--aad-id", required=True, help="Entra ID object id")
     p.add_argument("--name", required=True)
