@@ -507,6 +507,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     # Alembic narrates every start-up check at INFO; only its problems matter here.
     logging.getLogger("alembic").setLevel(logging.DEBUG if args.verbose else logging.WARNING)
+    # At DEBUG these log the OAuth client secret and bearer tokens: never below INFO.
+    for name in ("requests_oauthlib", "oauthlib", "exchangelib", "msal", "urllib3"):
+        logging.getLogger(name).setLevel(logging.INFO)
     try:
         return int(args.handler(args))
     except ForewarnError as error:
