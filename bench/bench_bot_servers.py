@@ -18,36 +18,18 @@ from botbuilder.schema import Activity
 
 from bot.app import build_bot_app
 from bot.auth import CHANNEL_OPENID_METADATA_URL, build_authentication
-from bot.commands import Command, Conversation, Reply, Said
-from cards.contact import contact_check_card
-from cards.picklist import pick_list_card
-from cards.visit import no_match_card, visit_brief_card
-from register.access import Refusal
-from register.briefs import ContactBrief, NoMatch, PickList, VisitBrief
+from bot.commands import Conversation
+from bot.conversations import build_conversation
 from register.demo import load_demo
 from register.ids import utcnow
-from register.lookup import ContactResult, VisitResult, ask
 from register.notices import Delivery, Notice
-from register.staff import StaffMember
+from register.policy import load_preset
+from store.conversation_session import SqlConversationStore
 from store.db import sqlite_url
-from store.lookup_queries import SqlLookupStore
 from store.notify_repo import NotifyRepository
 from store.repository import SqlRegisterStore
 
-# The real conversations (bot/conversations' build_conversation) when they
-# are there; otherwise a minimal Conversation over register.lookup that
-# renders the same cards, so the bench runs on either side of that work.
-try:
-    from bot.conversations import build_conversation
-    from store.conversation_session import SqlConversationStore
-except ImportError:  # pragma: no cover - only before bot/conversations existed
-    build_conversation = None  # type: ignore[assignment]
-
-CONVERSATION_NOTE = (
-    "Forewarn answers through bot.conversations.build_conversation"
-    if build_conversation is not None
-    else "Forewarn answers via register.lookup.ask in a minimal Conversation"
-)
+CONVERSATION_NOTE = "Forewarn answers through bot.conversations.build_conversation"
 
 
 class NoNotices:
@@ -85,38 +67,13 @@ def echo_app() -> web.Application:
     return app
 
 
-def lookup_conversation(lookups: SqlLookupStore) -> Conversation:
-    """Typed text is a look-up; the answer is the card the real conversation sends."""
-
-    async def conversation(command: Command, user: StaffMember) -> list[Reply]:
-        if not isinstance(command, Said):
-            return [Reply("Type check and an address.")]
-        result = await asyncio.to_thread(ask, lookups, user.aad_object_id, command.text)
-        return [_reply(result)]
-
-    return conversation
-
-
-def _reply(result: VisitResult | ContactResult) -> Reply:
-    match result:
-        case VisitBrief():
-            return Reply(card=visit_brief_card(result))
-        case ContactBrief():
-            return Reply(card=contact_check_card(result))
-        case PickList():
-            return Reply(card=pick_list_card(result))
-        case NoMatch():
-            return Reply(card=no_match_card(result))
-        case Refusal(reason):
-            return Reply(reason)
-    raise AssertionError(result)
-
-
 def forewarn_conversation(store: SqlRegisterStore) -> Conversation:
-    if build_conversation is None:
-        return lookup_conversation(SqlLookupStore(store))
     return build_conversation(
-        SqlConversationStore(store), NoNotices(), clock=utcnow, timezone=ZoneInfo("Europe/London")
+        SqlConversationStore(store),
+        NoNotices(),
+        clock=utcnow,
+        timezone=ZoneInfo("Europe/London"),
+        preset=load_preset("managed-contact-register-council"),
     )
 
 

@@ -13,6 +13,7 @@ from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter
 
 from bot.auth import CHANNEL_OPENID_METADATA_URL, Gate, build_authentication
+from bot.clients import ReusedClients
 from bot.commands import Conversation
 from bot.handler import ForewarnBot
 from bot.references import ConversationReferences, Notifier
@@ -44,11 +45,14 @@ def build_bot_app(
     only allows that on loopback. `openid_metadata_url` is where signing keys
     are published; only tests change it.
     """
-    authentication = build_authentication(
-        app_id=app_id,
-        app_password=app_password,
-        tenant_id=tenant_id,
-        openid_metadata_url=openid_metadata_url,
+    # Connector clients are reused across turns (bot/clients.py says why).
+    authentication = ReusedClients(
+        build_authentication(
+            app_id=app_id,
+            app_password=app_password,
+            tenant_id=tenant_id,
+            openid_metadata_url=openid_metadata_url,
+        )
     )
     adapter = CloudAdapter(authentication)
     bot = ForewarnBot(

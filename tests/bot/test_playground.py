@@ -12,14 +12,10 @@ playground_bind_localhost.js keeps the Playground off every interface but
 from __future__ import annotations
 
 import asyncio
-import json
 import os
-import shutil
-import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 import aiohttp
 import pytest
@@ -29,12 +25,15 @@ from bot.app import build_bot_app
 from bot.commands import Command, Joined, Reply, Said, Submitted
 from register.ports import RegisterStore
 from register.staff import Role, StaffMember
+from tests.bot.playground import CLI, Playground
+from tests.bot.playground import free_port as _free_port
+from tests.bot.playground import require_playground as _require_playground
+from tests.bot.playground import wait_for_listening as _wait_for_listening
 from tests.bot.teams import add_staff, run
 
 pytestmark = pytest.mark.playground
 
 HERE = Path(__file__).resolve().parent
-CLI = HERE.parent / "js" / "node_modules" / "@microsoft" / "m365agentsplayground" / "cli.js"
 # The Playground's default signed-in user.
 PAT = StaffMember(
     aad_object_id="00000000-0000-0000-0000-0000000000020",
@@ -61,70 +60,6 @@ async def behaviour(command: Command, user: StaffMember) -> list[Reply]:
         case Submitted(values):
             return [Reply(f"Noted: {values.get('note')}")]
     raise AssertionError(command)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _require_playground() -> str:
-    node = shutil.which("node")
-    if node and CLI.exists():
-        return node
-    reason = "the Agents Playground is not installed (npm install in tests/js)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}; CI=true: playground tests must run")
-    pytest.skip(reason)
-
-
-class Playground:
-    """The calls the Playground's web page makes, and the bot replies it streams back."""
-
-    def __init__(self, http: aiohttp.ClientSession, base: str) -> None:
-        self.http, self.base = http, base
-        self.replies: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-
-    async def start(self) -> None:
-        async with self.http.get(f"{self.base}/_internal/v1/config") as response:
-            config = (await response.json())["config"]
-        self.conversation = config["personalChat"]["id"]
-        self.user = config["currentUser"]["id"]
-        stream = self.base.replace("http", "ws", 1) + "/_ws_conversation/v1/conversations/stream"
-        self.ws = await self.http.ws_connect(stream)
-        self._reader = asyncio.create_task(self._read())
-
-    async def _read(self) -> None:
-        async for message in self.ws:
-            data = json.loads(message.data)
-            if data.get("action") == "createMessage":
-                await self.replies.put(data["message"])
-
-    async def _post(self, path: str, body: dict[str, Any]) -> None:
-        async with self.http.post(f"{self.base}{path}", json=body) as response:
-            response.raise_for_status()
-
-    async def install(self) -> None:
-        await self._post(f"/_debug/conversation/{self.conversation}/installation", {})
-
-    async def say(self, text: str) -> None:
-        message = {"type": "text", "text": text, "textFormat": "plain", "from": {"id": self.user}}
-        await self._post(f"/_conversation/v1/conversations/{self.conversation}/messages", message)
-
-    async def submit(self, card_message_id: str, values: dict[str, Any]) -> None:
-        await self._post(
-            "/_conversation/v1/submit",
-            {
-                "conversation": {"id": self.conversation},
-                "replyToId": card_message_id,
-                "value": values,
-                "from": {"id": self.user},
-            },
-        )
-
-    async def reply(self, timeout: float = 15.0) -> dict[str, Any]:
-        return await asyncio.wait_for(self.replies.get(), timeout)
 
 
 @asynccontextmanager
@@ -167,17 +102,6 @@ async def playground_for(store: RegisterStore, node: str) -> AsyncIterator[Playg
         finally:
             process.terminate()
             await process.wait()
-
-
-async def _wait_for_listening(process: asyncio.subprocess.Process, port: int) -> None:
-    assert process.stdout is not None
-    async with asyncio.timeout(60):
-        while line := await process.stdout.readline():
-            if f"Listening on {port}".encode() in line:
-                # Keep draining its output so the Playground never blocks on a full pipe.
-                asyncio.get_running_loop().create_task(process.stdout.read())
-                return
-    raise AssertionError("the Playground exited before it listened")
 
 
 def test_a_chat_in_the_playground(store: RegisterStore) -> None:
