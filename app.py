@@ -128,8 +128,13 @@ async def run_bot(
 
     from bot.app import build_bot_app
     from bot.conversations import build_conversation
+    from mailbox.digest import mark_new_issue
+    from register.access import Refusal
     from register.ids import utcnow
+    from register.notices import Notice
+    from register.staff import StaffMember
     from store.conversation_session import SqlConversationStore
+    from store.mail_repo import SqlMailStore
     from store.notify_repo import NotifyRepository
 
     def ready() -> bool:
@@ -137,8 +142,17 @@ async def run_bot(
             session.counts()
         return True
 
+    def reescalate(claim_id: str, staff: StaffMember, note: str) -> Notice | Refusal:
+        """The digest's 'this has a new issue' button: re-escalate and keep the feedback."""
+        return mark_new_issue(SqlMailStore(store.engine), claim_id, staff.aad_object_id, note)
+
     conversation = build_conversation(
-        SqlConversationStore(store), notifier, utcnow, ZoneInfo(settings.timezone), preset=preset
+        SqlConversationStore(store),
+        notifier,
+        utcnow,
+        ZoneInfo(settings.timezone),
+        preset=preset,
+        reescalate=reescalate,
     )
     app = build_bot_app(
         app_id=settings.app_id,

@@ -29,4 +29,5 @@ class CardAction(StrEnum):
     PROPOSAL_FORM = "proposal_form"  # the proposal form, filled in; "person_id", "record", "id"
     APPROVE_RESTRICTION = "approve_restriction"  # the approver says yes; data carries "id"
     REFUSE_RESTRICTION = "refuse_restriction"  # the approver says no, with "reasons"; "id"
+    MARK_NEW_ISSUE = "mark_new_issue"  # a filed email raises something new; "id" (claim), "note"
     HELP = "help"

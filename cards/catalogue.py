@@ -15,6 +15,7 @@ from typing import Any
 
 from cards.approval import approval_card
 from cards.contact import contact_check_card
+from cards.digest import digest_card
 from cards.help import help_card
 from cards.incident import IncidentDraft, incident_form_card, incident_summary_card
 from cards.manager import manager_incident_card, terminated_call_card
@@ -33,7 +34,7 @@ from register.briefs import (
     visit_brief,
 )
 from register.demo import demo_records
-from register.notices import Notice, NoticeAction, NoticeKind
+from register.notices import Notice, NoticeAction, NoticeItem, NoticeKind
 from register.policy import load_preset
 from register.ports import Record
 from register.records import Incident, TerminatedCall
@@ -251,6 +252,38 @@ def _notice_cards() -> dict[str, dict[str, Any]]:
     }
 
 
+def sample_digest(count: int, *lines: str) -> Notice:
+    """A filed-mail digest of `count` emails; `lines` go before them (a fallback's reason)."""
+    subjects = ("Bin collection", "Repairs to the back door", "Council tax bill", "Parking permit")
+    items = tuple(
+        NoticeItem(
+            f"claim-{n:04d}",
+            f"Filed as a repeat of '{subjects[n % 4]}' (no new matter). [<m{n}@example.org>]",
+        )
+        for n in range(count)
+    )
+    return Notice(
+        NoticeKind.FILED_DIGEST,
+        STAFF_ID,
+        f"Mail filed since Tuesday 3 March: {count}",
+        (*lines, *(item.text for item in items)),
+        "filed_mail_digest",
+        "2026-03-03..2026-03-03",
+        actions=(NoticeAction.MARK_NEW_ISSUE,),
+        items=items,
+    )
+
+
+def _digest_cards() -> dict[str, dict[str, Any]]:
+    """The digest as the officer gets it, longer than fits (to a manager), and without items."""
+    forwarded = "Sent to you because Tom Hale could not be reached in Teams."
+    return {
+        "digest_three_filed": digest_card(sample_digest(3)),
+        "digest_more_than_fit_forwarded": notice_card(sample_digest(18, forwarded)),
+        "digest_without_items": digest_card(replace(sample_digest(2), items=())),
+    }
+
+
 def _proposal_cards() -> dict[str, dict[str, Any]]:
     """The proposal form under a two-stage and a three-step ladder, and the approval card."""
     from_incident = ProposalPrefill(
@@ -302,4 +335,5 @@ def examples() -> dict[str, dict[str, Any]]:
         **_other_cards(),
         **_notice_cards(),
         **_proposal_cards(),
+        **_digest_cards(),
     }

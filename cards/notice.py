@@ -6,12 +6,14 @@ it stands out in a busy chat. Each button sends the record's type and id
 with the action, as the manager cards do, so a press is never ambiguous
 about which record it is for, even long after the card was sent. A
 restriction waiting for approval gets the approval card instead, so the
-approver can decide from the notice itself.
+approver can decide from the notice itself, and the filed-mail digest
+gets the digest card, which puts a button on each email it lists.
 """
 
 from __future__ import annotations
 
 from cards.approval import approval_card
+from cards.digest import digest_card
 from cards.elements import Json, banner, card, submit, text, title
 from register.notices import Notice, NoticeAction, NoticeKind
 
@@ -27,6 +29,8 @@ def notice_card(notice: Notice) -> Json:
     """Title (in a red box when urgent), one line of text per notice line, one button per action."""
     if notice.kind is NoticeKind.APPROVAL_NEEDED:
         return approval_card(notice)
+    if notice.kind is NoticeKind.FILED_DIGEST:
+        return digest_card(notice)
     if notice.urgent:
         head = banner([notice.title, "This needs your attention today."])
     else:

@@ -6,13 +6,13 @@ still see it: `FiledMailFromStore` implements the scheduler's
 digest notice per officer each working day). Each item's `record_id` is the
 claim id, so the card's "this has a new issue" comes back here:
 `mark_new_issue` keeps the officer's verdict as feedback (to measure
-triage by) and returns the escalation notice to send, naming the officer
-who reopened it.
+triage by) and returns the escalation notice to send, naming who
+reopened it; a refusal (not filed, not theirs, already marked) is a value.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -21,8 +21,13 @@ from mailbox.telling import RECORD_TYPE
 from register.access import Refusal
 from register.notices import Notice, NoticeAction, NoticeKind
 from register.schedule.model import FiledMail
+from register.schedule.wording import day
+from register.staff import Role, StaffMember
 
 NEW_ISSUE = "new_issue"
+NOT_YOURS = (
+    "Only the SPOC officer the email was filed for, or a manager, can mark it as a new issue."
+)
 
 
 class FiledMailFromStore:
@@ -50,25 +55,62 @@ def _item(claim: Any) -> FiledMail:
 
 
 def mark_new_issue(store: Any, claim_id: str, officer: str, note: str = "") -> Notice | Refusal:
-    """Keep "this has a new issue" as feedback and return the escalation to send."""
+    """Keep "this has a new issue" as feedback and return the escalation to send.
+
+    `officer` is the Entra id of whoever pressed the button; their role is
+    read from the register, not taken from the caller. The SPOC officer the
+    email was filed for may press it, and so may managers and
+    administrators (a digest the officer could not receive goes to their
+    manager). The escalation goes to the SPOC officer, whoever pressed:
+    the matter is theirs to act on. A second press is refused, so one
+    email is escalated, and counted as feedback, once.
+    """
     with store.transaction() as session:
         claim = session.claim(claim_id)
-        if claim is None or claim.action != Outcome.FILE.value:
+        if claim is None or claim.action != Outcome.FILE.value or not claim.officer:
             return Refusal("That email is not one the watcher filed.")
+        staff = session.staff_member(officer)
+        if staff is None or not _may_mark(staff, claim.officer):
+            return Refusal(NOT_YOURS)
+        # A no-change update locks the claim's row, so two presses at once are taken in turn
+        # and the second sees the first's feedback below.
+        session.update_claim(claim_id, officer=claim.officer)
+        earlier = [f for f in session.feedback_for(claim_id) if f["kind"] == NEW_ISSUE]
+        if earlier:
+            return Refusal(_already(session, earlier[0]))
         session.add_feedback(claim_id, officer, NEW_ISSUE, note)
         person = session.person(claim.person_id) if claim.person_id else None
     name = person.name if person else "a customer"
+    by = "the SPOC officer" if officer == claim.officer else staff.name
+    return _escalation(claim, name, by, note)
+
+
+def _escalation(claim: Any, customer: str, by: str, note: str) -> Notice:
+    """The escalation the SPOC officer gets, as the watcher's own escalations read."""
     lines = [
-        f"Reopened by the SPOC officer: {note}" if note else "Reopened by the SPOC officer.",
+        f"Reopened by {by}: {note}" if note else f"Reopened by {by}.",
         f"It had been filed: {claim.decision.get('reason', '')}",
         f"Message-ID: {claim.message_id}",
     ]
     return Notice(
         NoticeKind.MAIL_ESCALATION,
-        officer,
-        f"Email from {name}: marked as a new issue",
+        claim.officer,
+        f"Email from {customer}: marked as a new issue",
         tuple(lines),
         RECORD_TYPE,
-        claim_id,
+        claim.id,
         actions=(NoticeAction.ACKNOWLEDGE, NoticeAction.OPEN_RECORD),
+    )
+
+
+def _may_mark(staff: StaffMember, spoc_officer: str) -> bool:
+    return staff.aad_object_id == spoc_officer or staff.role in (Role.MANAGER, Role.ADMIN)
+
+
+def _already(session: Any, earlier: Mapping[str, Any]) -> str:
+    marker = session.staff_member(earlier["officer"])
+    who = marker.name if marker else "someone"
+    return (
+        f"That email was already marked as a new issue by {who} on {day(earlier['at'].date())}, "
+        "and escalated then."
     )

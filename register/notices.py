@@ -40,8 +40,26 @@ class NoticeAction(Labelled):
 
 
 @dataclass(frozen=True, slots=True)
+class NoticeItem:
+    """One entry of a notice that lists several things (a digest), each with its own buttons.
+
+    `id` is what a button on the entry sends back (for the filed-mail
+    digest, the watcher's claim id), so a press names one entry, not the
+    whole notice.
+    """
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Notice:
-    """One message for one member of staff, in words they can act on."""
+    """One message for one member of staff, in words they can act on.
+
+    `lines` always say everything in words (the email fallback prints only
+    them); `items`, when there are any, are the same entries again with
+    their ids, for a card that puts a button on each.
+    """
 
     kind: NoticeKind
     recipient: str  # Entra ID object id
@@ -51,6 +69,7 @@ class Notice:
     record_id: str
     urgent: bool = False
     actions: tuple[NoticeAction, ...] = field(default=())
+    items: tuple[NoticeItem, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)

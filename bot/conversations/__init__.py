@@ -10,6 +10,9 @@ kept in the store, per person.
         clock=utcnow,
         timezone=ZoneInfo("Europe/London"),
         preset=load_preset(settings.preset),
+        reescalate=lambda claim_id, staff, note: mark_new_issue(
+            mail_store, claim_id, staff.aad_object_id, note
+        ),
     )
     build_bot_app(..., conversation=conversation)
 """
@@ -20,7 +23,7 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 from bot.commands import Conversation
-from bot.conversations.ports import ConversationStore
+from bot.conversations.ports import ConversationStore, Reescalate
 from bot.conversations.router import Conversations
 from register.errors import ConfigurationError
 from register.notices import Notifier
@@ -34,19 +37,22 @@ def build_conversation(
     timezone: tzinfo,
     *,
     preset: Preset | None = None,
+    reescalate: Reescalate | None = None,
 ) -> Conversation:
     """The behaviour bot/app.py injects.
 
     `clock` returns an aware time (tests pass a fixed one); `timezone` is
     the council's, in which staff's '2pm' and 'yesterday' are read;
-    `preset` is the council's policy, which proposals and approvals follow.
+    `preset` is the council's policy, which proposals and approvals follow;
+    `reescalate` answers the digest's "this has a new issue" (without it,
+    the button says re-escalation is not available here).
     """
     if preset is None:
         raise ConfigurationError(
             "build_conversation needs the council's policy preset: pass "
             "preset=load_preset(settings.preset), as serve() does for the scheduler"
         )
-    return Conversations(store, notifier, clock, timezone, preset=preset)
+    return Conversations(store, notifier, clock, timezone, preset=preset, reescalate=reescalate)
 
 
 __all__ = ["build_conversation"]

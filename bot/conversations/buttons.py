@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from bot.commands import Reply
-from bot.conversations import approvals, calls, checks, incident, manager_actions, proposals
+from bot.conversations import (
+    approvals,
+    calls,
+    checks,
+    digest_actions,
+    incident,
+    manager_actions,
+    proposals,
+)
 from bot.conversations.context import Context
 from bot.conversations.incident_saving import ALREADY_GONE, log_incident
 from bot.conversations.outcome import Outcome, finished, say, untouched
@@ -36,6 +44,8 @@ async def pressed(ctx: Context, values: dict[str, Any], saved: Saved) -> Outcome
         return untouched(say(OLD_BUTTON))
     if action in MANAGER_BUTTONS:
         return untouched(await manager_actions.pressed(ctx, values))
+    if action is CardAction.MARK_NEW_ISSUE:
+        return untouched(await digest_actions.pressed(ctx, values))
     if action is CardAction.PROPOSAL_FORM:
         return untouched(await proposals.form_sent(ctx, values))
     if action in (CardAction.APPROVE_RESTRICTION, CardAction.REFUSE_RESTRICTION):

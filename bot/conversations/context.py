@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TypeVar
 
-from bot.conversations.ports import ConversationSession, ConversationStore
+from bot.conversations.ports import ConversationSession, ConversationStore, Reescalate
 from register.notices import Notifier
 from register.policy import Preset
 from register.staff import StaffMember
@@ -28,6 +28,7 @@ class Context:
     timezone: tzinfo
     staff: StaffMember
     preset: Preset  # the council's policy: its ladder, approvers and letters
+    reescalate: Reescalate | None = None  # the digest's "this has a new issue", when wired
 
     def now(self) -> datetime:
         """The current time in the council's timezone (what staff mean by '2pm')."""

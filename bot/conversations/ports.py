@@ -10,13 +10,15 @@ a decision session too. `store.conversation_session` implements it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any, Protocol
 
+from register.access import Refusal
 from register.decision_ports import DecisionSession
 from register.lookup_ports import LookupSession
+from register.notices import Notice
 from register.records import Incident, TerminatedCall
 from register.staff import Role, StaffMember
 
@@ -43,3 +45,9 @@ class ConversationStore(Protocol):
     """Opens units of work; leaving the block commits, an exception rolls back."""
 
     def transaction(self) -> AbstractContextManager[ConversationSession]: ...
+
+
+# "This has a new issue" on a filed email in the digest: (claim id, who pressed, their note)
+# -> the escalation to deliver, or a refusal. The mailbox package implements it
+# (mailbox.digest.mark_new_issue); app.py passes it in, so the bot never imports the watcher.
+Reescalate = Callable[[str, StaffMember, str], Notice | Refusal]

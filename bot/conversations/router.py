@@ -18,7 +18,7 @@ from bot.commands import Command, Joined, Reply, Said, Submitted
 from bot.conversations import buttons, calls, checks, incident, proposals
 from bot.conversations.context import Context
 from bot.conversations.outcome import Outcome, finished, going, say, untouched
-from bot.conversations.ports import ConversationSession, ConversationStore
+from bot.conversations.ports import ConversationSession, ConversationStore, Reescalate
 from cards.help import help_card
 from register.matching import read_contact_question
 from register.notices import Notifier
@@ -51,12 +51,22 @@ class Conversations:
         timezone: tzinfo,
         *,
         preset: Preset,
+        reescalate: Reescalate | None = None,
     ) -> None:
         self._store, self._notifier = store, notifier
         self._clock, self._timezone, self._preset = clock, timezone, preset
+        self._reescalate = reescalate
 
     async def __call__(self, command: Command, staff: StaffMember) -> Sequence[Reply]:
-        ctx = Context(self._store, self._notifier, self._clock, self._timezone, staff, self._preset)
+        ctx = Context(
+            self._store,
+            self._notifier,
+            self._clock,
+            self._timezone,
+            staff,
+            self._preset,
+            self._reescalate,
+        )
         saved = await ctx.unit_of_work(lambda s: _known(s.saved_conversation(staff.aad_object_id)))
         outcome = await _route(ctx, command, saved)
         if not outcome.untouched:

@@ -5,6 +5,13 @@ officer must still see it, so each working day they get one digest of
 what was filed since the previous working day's digest (a Monday digest
 covers Friday to Sunday). The items come from the watcher's records
 through `FiledMailSource`; until that exists, nothing is sent.
+
+Each filed message is an item of the notice carrying its claim id, so the
+card can put "this has a new issue" on each message rather than on the
+digest as a whole (MARK_NEW_ISSUE is the one action, offered per item;
+there is no digest-wide Acknowledge, as there is no record behind it).
+The digest itself is named by the days it covers, which with the officer
+and the day it is due makes it sent once only.
 """
 
 from __future__ import annotations
@@ -14,12 +21,12 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from register.calendar import calendar_for
-from register.notices import Notice, NoticeAction, NoticeKind
+from register.notices import Notice, NoticeAction, NoticeItem, NoticeKind
 from register.policy import Preset
 from register.schedule.model import Due, FiledMail
 from register.schedule.wording import day
 
-DIGEST_RECORD = "filed-mail"
+DIGEST_RECORD_TYPE = "filed_mail_digest"
 
 
 class FiledMailSource(Protocol):
@@ -35,6 +42,11 @@ def digest_window(on: date, preset: Preset) -> tuple[date, date] | None:
     return calendar.previous_working_day(on), on - timedelta(days=1)
 
 
+def digest_id(first: date, last: date) -> str:
+    """The digest's record id: the days it covers, e.g. '2026-03-06..2026-03-08'."""
+    return f"{first.isoformat()}..{last.isoformat()}"
+
+
 def digests(on: date, preset: Preset, items: Sequence[FiledMail]) -> list[Due]:
     """One digest notice per SPOC officer for the items in the window before `on`."""
     window = digest_window(on, preset)
@@ -43,7 +55,9 @@ def digests(on: date, preset: Preset, items: Sequence[FiledMail]) -> list[Due]:
     first, last = window
     covered = [item for item in items if first <= item.filed_on <= last]
     by_officer: dict[str, list[FiledMail]] = {}
-    for item in sorted(covered, key=lambda i: (i.filed_on, i.record_id)):
+    # By day, and within a day in the source's order (the order they were filed): record ids
+    # are random, so sorting on them would shuffle a day's emails.
+    for item in sorted(covered, key=lambda i: i.filed_on):
         by_officer.setdefault(item.recipient, []).append(item)
     title_from = day(first)
     return [
@@ -53,9 +67,10 @@ def digests(on: date, preset: Preset, items: Sequence[FiledMail]) -> list[Due]:
                 officer,
                 f"Mail filed since {title_from}: {len(filed)}",
                 tuple(item.summary for item in filed),
-                "digest",
-                DIGEST_RECORD,
-                actions=(NoticeAction.MARK_NEW_ISSUE, NoticeAction.ACKNOWLEDGE),
+                DIGEST_RECORD_TYPE,
+                digest_id(first, last),
+                actions=(NoticeAction.MARK_NEW_ISSUE,),
+                items=tuple(NoticeItem(item.record_id, item.summary) for item in filed),
             ),
             on,
         )

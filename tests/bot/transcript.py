@@ -23,6 +23,7 @@ from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
 
 from bot.conversations import build_conversation
+from bot.conversations.ports import Reescalate
 from bot.handler import ForewarnBot
 from register.notices import Delivery, Notice
 from register.policy import Preset, load_preset
@@ -91,7 +92,8 @@ class Seen:
 class Transcript:
     """A bot over `store`; build a second one on the same store to simulate a restart.
 
-    `preset` is the council's policy the bot follows (the default preset unless given).
+    `preset` is the council's policy the bot follows (the default preset unless given);
+    `reescalate` is the digest's "this has a new issue" port (not wired unless given).
     """
 
     def __init__(
@@ -100,11 +102,17 @@ class Transcript:
         notifier: FakeNotifier | None = None,
         now: datetime = NOW,
         preset: Preset | None = None,
+        reescalate: Reescalate | None = None,
     ) -> None:
         self.notifier = notifier or FakeNotifier()
         self.preset = preset or load_preset(DEFAULT_PRESET)
         conversation = build_conversation(
-            SqlConversationStore(store), self.notifier, lambda: now, LONDON, preset=self.preset
+            SqlConversationStore(store),
+            self.notifier,
+            lambda: now,
+            LONDON,
+            preset=self.preset,
+            reescalate=reescalate,
         )
         bot = ForewarnBot(store=store, conversation=conversation, support_contact=SUPPORT)
         self.adapter = TestAdapter(bot.on_turn)

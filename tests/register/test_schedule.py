@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from register.calendar import calendar_for
+from register.notices import NoticeAction
 from register.policy import load_preset
 from register.restrictions import Officer, Restriction, RestrictionType, Status
 from register.reviews import Review, ReviewOutcome
@@ -115,3 +116,18 @@ def test_the_monday_digest_covers_friday_to_sunday() -> None:
         "spoc-1",
         ("Repeat of closed complaint", "Same request again"),
     )
+
+
+def test_each_filed_email_is_an_item_of_the_digest_with_its_own_id() -> None:
+    items = [
+        FiledMail("spoc-1", "claim-b", "Filed first on Friday", date(2026, 3, 6)),
+        FiledMail("spoc-1", "claim-a", "Filed later on Friday", date(2026, 3, 6)),
+    ]
+    [digest] = digests(date(2026, 3, 9), MCRC, items)
+    notice = digest.notice
+    assert [(i.id, i.text) for i in notice.items] == [
+        ("claim-b", "Filed first on Friday"),
+        ("claim-a", "Filed later on Friday"),
+    ]
+    assert notice.actions == (NoticeAction.MARK_NEW_ISSUE,)
+    assert digest.key == ("filed_digest", "2026-03-06..2026-03-08", date(2026, 3, 9), "spoc-1")
