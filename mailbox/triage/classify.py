@@ -13,6 +13,8 @@ from dataclasses import replace
 
 from mailbox.triage.anaphora import read_requests_with_their_matter
 from mailbox.triage.clean import clean_body
+from mailbox.triage.forwarded import customers_forwarded_words
+from mailbox.triage.headline import read_with_headline
 from mailbox.triage.model import CaseContext, Decision, Incoming, RuleHit
 from mailbox.triage.novelty import judge
 from mailbox.triage.reason import explain
@@ -49,9 +51,12 @@ def triage(message: Incoming, context: CaseContext) -> Decision:
 
 
 def _sentences(message: Incoming, context: CaseContext) -> tuple[str, ...]:
-    """The subject (unless it only repeats an earlier one) then the body's sentences."""
+    """The subject (unless it only repeats an earlier one), the body's sentences, then any
+    mail the customer wrote that someone else forwarded (see `forwarded`)."""
     head = _headline(message, context)
-    return ((head,) if head else ()) + split_sentences(clean_body(message.body))
+    own = split_sentences(clean_body(message.body))
+    forwarded = split_sentences(customers_forwarded_words(message.body, context.customer_name))
+    return ((head,) if head else ()) + own + forwarded
 
 
 def _headline(message: Incoming, context: CaseContext) -> str:
@@ -94,4 +99,6 @@ def _judged(reading: Reading, abusive: set[str]) -> Reading:
               insisted=insisted)
         for i, s in enumerate(reading.sentences)
     )
+    if not insisted:
+        findings = read_with_headline(findings, head, abusive)
     return replace(reading, findings=read_requests_with_their_matter(findings, abusive))

@@ -22,6 +22,7 @@ _SUBJECTS = frozenset({
 # Just before the verb, these make it a state, an adjective or a denial, not an event.
 _NOT_BEFORE = frozenset({"was", "were", "been", "be", "is", "are", "the", "a", "an", "not",
                          "never"})
+_OBJECTS = frozenset({"him", "her", "them", "me", "us", "it", "my", "our", "the"})
 _WORD = re.compile(r"[a-z']+")
 SUBJECT_REACH = 3
 
@@ -29,6 +30,9 @@ SUBJECT_REACH = 3
 def tells_incident(sentence: str) -> bool:
     """True when a clause of `sentence` tells of something damaged, hurt, spilt or got out."""
     tokens = _WORD.findall(sentence.lower())
+    # "Bit him on the hand": the subject is the sentence before, the verb opens this one.
+    if len(tokens) > 1 and tokens[0] in ALL_VERBS and tokens[1] in _OBJECTS:
+        return True
     for i, token in enumerate(tokens[1:], start=1):
         if token not in ALL_VERBS or tokens[i - 1] in _NOT_BEFORE:
             continue

@@ -17,7 +17,12 @@ RECENT_EVENT = re.compile(
     r"day|(mon|tues|wednes|thurs|fri|satur|sun)day (night|morning|evening|afternoon)"
     r"|(\w+) (days?|weeks?) ago|(has|have|is|are) now\b|now (there is|there's|there are|has|have)"
     r"|another\b|a (second|third|further|fresh)\b|has (just|now) (been|started|happened)"
-    r"|since (then|last)|over the weekend|at the weekend)",
+    r"|since (then|last)|over the weekend|at the weekend"
+    r"|(came|turned up|called) (out|about (the|my|our|her|his|\w+'s)|to (look|see|check"
+    r"|measure|inspect|assess|fix))\b"
+    r"|(has|have|had|'s|'ve) (just )?(started|begun|taken to)\b|(has|have) started (\w+ing)"
+    r"|needed (\d+ |some |a few )?stitches|(taken|rushed|went|go) to (a&e|a and e|hospital)"
+    r"|an ambulance|walk-in centre|minor injuries)",
     re.I,
 )
 
@@ -36,6 +41,8 @@ REQUEST = re.compile(
     r"|what (am i|are we) (meant|supposed) to do|who (do|should|can) (i|we) (contact|speak to"
     r"|ask)|would you (please|kindly)|kindly"
     r"|(please|can you|could you) (note|add|amend|update|change)|i need (help|advice)"
+    r"|is there (anything|anyone|anybody|someone|somebody|something|any way|a way)\b"
+    r"|(is|are) (he|she|they|we|i|it|people|neighbours) (allowed|permitted) to\b"
     r"|^(can|could|may|do|should|will|am|must) (i|we)\b[^?]*\?|\b(what|which) \w+ do (i|we) need"
     r"|i('d| would) like (a|an|the"
     r"|someone|somebody)\b|i request\b|i want to (claim|apply|report))",
@@ -46,7 +53,9 @@ ESCALATION_THREAT = re.compile(
     r"\b((going|go|take|taking|took|report|reporting|write|writing|speak|speaking|contact"
     r"|contacting) (this |it |you )?(further |up )?to (the |my |our |a )?(press|papers?|newspapers?"
     r"|media|solicitors?|lawyers?|mp|councillors?|ombudsman|court|tribunal|bbc|tv|telly)"
-    r"|legal action|see you in court|my solicitor|the press|my mp\b|taking (this|it) further)",
+    r"|legal action|see you in court|my solicitor|the press|my mp\b|taking (this|it) further"
+    r"|(referring|refer|referred) (this|it|the matter|my complaint) to"
+    r"|offered (the|my) story|(?-i:\b(MP|MSP|MLA)\b))",
     re.I,
 )
 
@@ -69,7 +78,9 @@ CIRCUMSTANCE = re.compile(
 # Contact with the council itself is correspondence, not an incident to handle.
 CONTACT_EVENT = re.compile(
     r"\b(telephoned|phoned|rang|called|emailed|e-mailed|wrote to|spoke to|came in to|visited)"
-    r" (you|your|the) ?(office|council|department|team|staff|helpline|number|reception)?\b",
+    r" (you|your|the) ?(office|council|department|team|staff|helpline|number|reception)?\b"
+    r"|\b(had|attended|went to) (a|the|my|our) (\w+ )?(meeting|review|appointment) with"
+    r" (the|your|a|my) \w+",
     re.I,
 )
 
@@ -92,7 +103,10 @@ TURN = re.compile(
 DEFECT = re.compile(
     r"\b(has|have|had|is|are|'s|'ve) (just |now |completely )?(broken|broke|jammed|stuck|collapsed"
     r"|cracked|burst|flooded|fallen|blocked|overflowing|stopped working|failed|smashed|come off"
+    r"|packed (in|up)|conked out|given up"
+    r"|been (cancelled|stopped|withdrawn|suspended)"
     r"|come down|caved in|appeared|gone missing|been stolen|been dumped|been damaged|been left)\b"
-    r"|\b(not|isn'?t|aren'?t|hasn'?t|haven'?t) (been )?working\b",
+    r"|\b(not|isn'?t|aren'?t|hasn'?t|haven'?t) (been )?working\b"
+    r"|\bstopped (coming|turning up|arriving|running|calling)\b",
     re.I,
 )

@@ -19,6 +19,7 @@ from mailbox.triage.topics import topics
 from mailbox.triage.words import all_stems
 
 _CODE = re.compile(r"\b(?=[A-Z0-9/-]*\d)(?=[A-Z0-9/-]*[A-Z])[A-Z0-9][A-Z0-9/-]{4,}\b")
+_THEIR_REF = re.compile(r"\b(your|our) ref(erence|\.)?( no\.?| number)?\s*:?\s*\S+", re.I)
 _MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d{2})?)")
 PREFIX = 6
 
@@ -40,7 +41,12 @@ class Reference:
 
 
 def codes(text: str) -> set[str]:
-    """Reference numbers such as a PCN or a case number: letters and digits."""
+    """Reference numbers such as a PCN or a case number: letters and digits.
+
+    The council's own reference quoted back ("Your ref CT/1234") names a
+    letter the customer is answering, not a new event, so it is left out.
+    """
+    text = _THEIR_REF.sub(" ", text)
     return {c.upper() for c in _CODE.findall(text.upper()) if not c.isdigit()}
 
 

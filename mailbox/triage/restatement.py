@@ -14,7 +14,8 @@ import re
 
 _EVIDENCE = (
     r"(my own (measurements?|readings?|photos?|photographs?|calculations?|evidence|research)"
-    r"|(with|using) a (tape measure|tape|meter|ruler|calculator)|new evidence"
+    r"|(with|using) an? (\w+ ){0,3}?(tape measure|tape|meter|ruler|calculator|gauge|measure"
+    r"|level)|new evidence|measured (it|them|the \w+) again"
     r"|(attached|enclosed) (is|are) (a |some |\w+ )?(photos?|pics?|pictures?|photographs?|evidence)"
     r"|(i |we )?(attach|enclose|attached|enclosed)( is| are)? (a |an |some |\w+ )?(new |more"
     r" |further )?(photos?|pics?|pictures?|photographs?|videos?|readings?|evidence)"
@@ -48,7 +49,8 @@ OWN_EVIDENCE = re.compile(rf"\b{_EVIDENCE}\b", re.I)
 # A date that names earlier correspondence ("your letter of 2 April") is not an incident.
 CORRESPONDENCE_DATE = re.compile(
     r"\b(letter|email|e-mail|reply|response|request|complaint|decision|notice|message|review"
-    r"|report|appeal|determination|correspondence)s?( to you| to me)?( dated| of| on| sent on"
+    r"|report|appeal|determination|correspondence)s?( to you| to me)?( from (\w+\.? ){1,3}?)?"
+    r"( dated| of| on| sent on"
     r"| from| received on)\s+(the\s+)?\w+( \w+)?( \d{4})?",
     re.I,
 )

@@ -71,6 +71,7 @@ poofs poofter poofters woofter woofters tranny trannies spaz spastic spastics mo
 retards nonce limp-wristed dyke dykes lezza shemale chinky chinkies darkie darkies
 gippo gippos gypo gypos polack polacks chink chinks jap japs dago dagos wop wops golliwog
 golliwogs sambo sambos batty-boy bender benders lezzer lezzers lesbo lesbos he-she cripple
+taig taigs fenian fenians
 cripples gimp gimps window-licker window-lickers mongoloid mongoloids kraut krauts
 """
 
@@ -84,7 +85,7 @@ ALL_SLURS = frozenset(SLURS.split())
 # A swear word or insult with letters hidden: "f***", "f**king", "c***s", "b*stard", "tw*t".
 MASKED = re.compile(
     r"(?<![\w*])(f[*#@!_-]+(c?k|c?king|c?kin|ing|in|ed|er|ers|wit|s)?|f[*#@!]*ck\w*|fu[*#@!]+\w*"
-    r"|c[*#@!]{2,}t?s?|c[*#@!]nts?|sh[*#@!]+t\w*|tw[*#@!]+ts?|b[*#@!]+(st)?ards?|b[*#@!]+ch(es)?|b[*#@!]{3,}s?"
+    r"|c[*#@!]{2,}t?s?|c[*#@!]nts?|sh[*#@!]+t\w*|tw[*#@!]+ts?|b[*#@!]+(st)?ards?|b[*#@!]{3,}ds?|b[*#@!]+ch(es)?|b[*#@!]{3,}s?"
     r"|wan[*#@!]+(er|ers|k)|p[*#@!]{2,}k?s?|ar[*#@!]+e?hole|d[*#@!]+khead)(?![\w*])",
     re.I,
 )

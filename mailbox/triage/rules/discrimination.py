@@ -19,7 +19,7 @@ from mailbox.triage.rules.base import Reading, hit
 
 _IDENTITY = (r"(a )?(woman|women|girl|black|asian|muslim|jewish|hindu|sikh|gay|lesbian|foreign"
              r"|foreigner|immigrant|disabled|polish|indian|pakistani|african|romanian|english"
-             r"|british|catholic|christian|trans|old|deaf|blind|white|brown|female|pensioner)")
+             r"|british|catholic|protestant|christian|trans|old|deaf|blind|white|brown|female|pensioner)")
 _ID = _IDENTITY.removeprefix("(a )?")
 _ABLE = (r"((can'?t|cannot|can not|couldn'?t|could not|doesn'?t|don'?t)( actually| even| really)?"
          r"|(can|could)( actually| even| only)? (barely|hardly|properly|actually|not))")
@@ -63,6 +63,23 @@ _PATTERNS = (
     re.compile(rf"\b{_ID} (shouldn'?t|should not|can'?t|cannot|mustn'?t|ought not( to)?)"
                r" be \w+ing\b|\b(too old|(is|'s|are|'re|was|were|getting|well) past it"
                r"|past (his|her|their) sell-by|put out to grass|pensioned off)\b", re.I),
+    # Where someone was born, their skin, their accent: said as the reason for the job.
+    re.compile(r"\b(someone|somebody|anyone|anybody|a person|an officer|people)( who was| who's"
+               r"| that was)? (born|brought up|raised) (in|here)\b( this country| britain| england"
+               r"| scotland| wales| the uk)?"
+               r"|(^|\b(should|can|could|must|ought to|better|just|now) )go (back )?(home )?to"
+               r" (?-i:[A-Z][a-z]+)\b(?! (road|street|lane|avenue|house|office|council|centre))"
+               r"|\b(colou?r of (his|her|their|your) skin|skin colou?r|diversity (quota|hire|box)"
+               r"|token (hire|appointment))\b"
+               r"|\b(because|on account) of (his|her|their|your) (race|colou?r|religion|ethnicity"
+               r"|nationality|accent|gender|sexuality)\b"
+               r"|\bno (\w+ ){0,2}(englishman|englishwoman|englishmen|brit)\b"
+               r"|\b(real|proper|true) (englishman|englishwoman|brit)\b"
+               r"|\blearn (to speak |to talk |to write |some |proper |decent )*english\b"
+               r"|\bspeak (proper|decent|the queen'?s|the king'?s) english\b"
+               r"|\baccent so (thick|strong|heavy|bad)\b"
+               r"|\b(his|her|their|your) (sort|kind|type) (shouldn'?t|should not|can'?t|cannot"
+               r"|aren'?t|isn'?t|don'?t|never|always)\b", re.I),
     # Sex and sexuality: a woman's place, "real men", "queen of a manager".
     re.compile(r"\b(put|putting|have|having|let|letting|with) an? (woman|girl|female) in charge\b"
                r"|\b(should|ought to) (be )?(at home |back )?(in the kitchen|cooking|cleaning)\b"

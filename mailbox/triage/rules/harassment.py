@@ -19,9 +19,14 @@ _FAMILY = (r"(your|his|her|their) (wife|husband|partner|daughter|son|kids|childr
            r"|missus|mum|mother|dad|father|little one|little ones)")
 _THEIR = r"(your|his|her|their|(mr|mrs|ms|miss)\.? [a-z'-]+'s|(the|that|your) [a-z]+'s)"
 _PRIVATE = (rf"({_THEIR} (home( address)?|address|house|street|car|reg|registration|number plate"
-            r"|kids|children|family|wife|husband|partner|daughter|son|movements|routine)"
+            r"|kids|children|family|wife|husband|partner|daughter|son|movements|routine|photos"
+            r"|pictures|pics|facebook|instagram|twitter|tiktok|social media|profile|private life)"
             r"(?! (park|parking|insurance|tax))"
-            r"|where (you|he|she|they) (lives?|park|parks|drops? (the|your|his|her) kids))")
+            r"|(where|which street|what street|which road) (you|he|she|they) (lives?|park|parks"
+            r"|drops? (the|your|his|her) kids))")
+# Someone who works for the council, named: "your Ms X", "your tree officer", "him".
+_STAFFER = (r"(you|he|she|they|your (\w+ ){0,2}\w+|(mr|mrs|ms|miss|dr)\.? [a-z'-]+"
+            r"|him|her|them)")
 _PATTERNS = (
     re.compile(rf"\b(i|we) know ({_PRIVATE}|where (you|he|she|they) (park|parks|work"
                r"|works|drink|drinks|go|goes)|(what|which) (car|vehicle|bus|train) (you|he|she"
@@ -29,7 +34,17 @@ _PATTERNS = (
                r" (you|he|she|they))", re.I),
     re.compile(rf"\b{_PRIVATE}\b[^.;]{{0,80}}\b(became|become|becomes|becoming|were to become"
                r"|got|get|gets) (more )?(widely |better )?(known|public|out|around|shared)\b"
-               rf"|\b(share|publish|post|spread|give out|pass on) {_PRIVATE}", re.I),
+               rf"|\b(share|publish|post|spread|give out|pass on) {_PRIVATE}"
+               rf"|\b(shared|sharing|posted|posting|published|publishing|spread|spreading|put"
+               rf"|putting|uploaded|uploading|plastered)\b[^.;]{{0,80}}\b{_PRIVATE}", re.I),
+    # Digging into an officer's life: "done some digging on", "found her Instagram".
+    re.compile(rf"\b(done|doing|did) (a bit of |some )?(digging|research|homework) on {_STAFFER}"
+               r"|\b(found|looked up|tracked down|checked out) (your|his|her|their) (instagram"
+               r"|facebook|twitter|tiktok|linkedin|profile|social media|address|house|home)\b"
+               rf"|\b(found out|worked out|know|discovered|seen) (exactly )?where {_STAFFER}"
+               r" (lives?|parks?|goes|drinks?|shops?)\b"
+               r"|\b(you'?ve|you have|he'?s|she'?s|he has|she has|they'?ve) got (two |three"
+               r" |\w+ )?(little ones|young kids|wee ones|kiddies)\b", re.I),
     re.compile(rf"\b(would|could|might) be (a (real |great )?(shame|pity)"
                rf"|(most |very )?unfortunate)\b[^.;]{{0,80}}\b{_PRIVATE}", re.I),
     re.compile(r"\b(i|we)('ve| have)? (been )?(watching|following|seen) (you|him|her)\b[^.;]{0,40}"

@@ -14,17 +14,22 @@ import re
 from mailbox.triage.lexicon.abuse import ALL_INSULTS, ALL_SAID_ONLY, MASKED
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
-from mailbox.triage.people import PERSON_NOUNS, STAFF_ROLES, mentions_staff
+from mailbox.triage.people import (
+    PERSON_NOUNS,
+    last_person_is_staff,
+    mentions_staff,
+)
 from mailbox.triage.rules.base import Reading, hit
 
 _TARGET = (
-    rf"\b(you( lot| people| all| two| guys)?|your ([\w-]+ )?({STAFF_ROLES})|he|she|they"
+    rf"\b(you( lot| people| all| two| guys)?|your ([\w-]+ ){{0,2}}({PERSON_NOUNS})|he|she|they"
     rf"|(mr|mrs|ms|miss|dr|cllr|councillor)\.? [a-z'-]+"
     rf"|th(at|is|e) ([\w-]+ )?({PERSON_NOUNS})|(?-i:[A-Z][a-z]+ [A-Z][a-z'-]+))"
 )
 _SAID_OF = re.compile(
     _TARGET
-    + r"(,[^,]{1,40},)?\s*(\s(is|are|was|were|remains?)|'re|’re|'s|’s)\s+(?P<rest>[^.;:!?]*)",
+    + r"(,[^,]{1,40},)?\s*(?P<verb>\s(is|are|was|were|remains?)|'re|’re|'s|’s)"
+    + r"\s+(?P<rest>[^.;:!?]*)",
     re.I,
 )
 _COLLECTIVE = re.compile(r"\b(bunch|pack|load|shower|gang|nest|band) of (?P<rest>[^.;:!?]*)", re.I)
@@ -33,6 +38,17 @@ _POINTED = re.compile(
     rf"\b(that|this|those|these|your|the) (?P<rest>([\w*'-]+ ){{0,3}}[\w*'-]+)"
     rf"(?= ({PERSON_NOUNS}|[A-Z][a-z]+)\b|[ ,.!?]|$)",
 )
+# "..., stupid cow." "..., you liar!": a name called at the end of a sentence.
+_TRAILING = re.compile(r",\s*(you )?(?P<rest>([\w*'-]+ ){0,2}[\w*'-]+)\s*[.!]*\s*$", re.I)
+# "A bigoted b*****d if ever I saw one.": a name called with no verb, of the person just named.
+_FRAGMENT = re.compile(r"^\s*(what an?|an?|such an?|total|absolute|complete|utter)"
+                       r" (?P<rest>([\w*'-]+ ){0,3}[\w*'-]+)", re.I)
+# After "Mr X's" only these start a description of the person; anything else is their thing
+# ("Mr X's reply was lazy").
+_AFTER_POSSESSIVE = frozenset({
+    "a", "an", "such", "so", "just", "nothing", "being", "been", "really", "very", "totally",
+    "utterly", "complete", "completely", "absolute", "absolutely", "bloody", "no", "got",
+})
 _OF_A = re.compile(rf"\b(?P<rest>[\w*'-]+) of an? ([\w-]+ )?({PERSON_NOUNS})\b", re.I)
 # Animal words insult only when said of someone; "the rats" in a pest report are rats.
 _ANIMALS = frozenset([
@@ -41,6 +57,18 @@ _ANIMALS = frozenset([
     "parasite", "parasites", "troll", "trolls",
 ])
 _ATTRIBUTIVE = frozenset({"lying", "thieving", "fat", "thick"})
+# Insults that describe rather than name: on their own, after a comma, they are not a name.
+_ADJECTIVES = frozenset({
+    "bent", "corrupt", "thieving", "lying", "stupid", "lazy", "thick", "brainless", "spineless",
+    "gutless", "two-faced", "worthless", "vile", "evil", "nasty", "ugly", "fat", "dim", "dumb",
+    "crooked", "sly", "sleazy", "pompous", "jumped-up", "tinpot", "smug", "cocky", "gormless",
+    "senile", "doddery", "decrepit", "bald", "greasy", "smelly", "scruffy", "toothless", "spotty",
+    "lardy", "podgy", "porky", "specky", "four-eyed", "retarded", "pea-brained", "braindead",
+    "brain-dead", "dim-witted",
+})
+# "the reply was lazy": what follows a verb is said of the thing before it, which
+# `_SAID_OF` judges when that thing is a person.
+_COPULA = re.compile(r"\b(is|was|are|were|been)\b")
 _WORDS = re.compile(r"[\w*'-]+")
 
 
@@ -50,7 +78,9 @@ class Insult:
 
     def check(self, reading: Reading) -> RuleHit | None:
         for sentence in reading.sentences:
-            if is_insult(own_words(sentence)):
+            text = own_words(sentence)
+            if is_insult(text) or (is_name_fragment(text)
+                                   and last_person_is_staff(reading.earlier, text)):
                 return hit(self, sentence)
         return None
 
@@ -58,11 +88,44 @@ class Insult:
 def is_insult(text: str) -> bool:
     """True when `text` (the customer's own words) calls a person names."""
     for pattern in (_SAID_OF, _COLLECTIVE, _VOCATIVE, _OF_A):
-        if any(_insulting(m.group("rest"), animals=True) for m in pattern.finditer(text)):
+        if any(_insulting(m.group("rest"), animals=True) for m in pattern.finditer(text)
+               if not _possessive(m)):
             return True
+    if (found := _TRAILING.search(text)) and _called_name(found.group("rest")):
+        return True
     return mentions_staff(text) and any(
         _insulting(m.group("rest"), animals=False) for m in _POINTED.finditer(text.lower())
+        if not _COPULA.search(m.group("rest"))
     )
+
+
+def is_name_fragment(text: str) -> bool:
+    """A verbless "A lying scumbag if ever I saw one.": said of whoever was just named."""
+    found = _FRAGMENT.match(text)
+    return bool(found) and _called_name(found.group("rest"))
+
+
+def _possessive(match: re.Match[str]) -> bool:
+    """"Mr X's reply was lazy": the "'s" was a possessive, and the insult is of a thing."""
+    if "verb" not in match.re.groupindex or match.group("verb") not in ("'s", "’s"):
+        return False
+    rest = match.group("rest").split()
+    return bool(rest) and rest[0].lower() not in _AFTER_POSSESSIVE | ALL_INSULTS
+
+
+def _called_name(rest: str) -> bool:
+    """An insult noun among a few words: an animal only after an insulting word ("fat cow")."""
+    words = [w.strip("'-").lower() for w in _WORDS.findall(rest)][:4]
+    for i, word in enumerate(words):
+        if MASKED.fullmatch(word):
+            return True
+        if word in _ANIMALS:
+            if any(w in ALL_INSULTS or MASKED.fullmatch(w) for w in words[:i]):
+                return True
+            continue
+        if word in ALL_INSULTS and word not in _ADJECTIVES and word not in ALL_SAID_ONLY:
+            return True
+    return False
 
 
 def _insulting(rest: str, animals: bool) -> bool:
@@ -71,7 +134,11 @@ def _insulting(rest: str, animals: bool) -> bool:
     for i, word in enumerate(words):
         if MASKED.fullmatch(word):
             return True
-        if word not in ALL_INSULTS or (not animals and word in _ANIMALS | ALL_SAID_ONLY):
+        if word not in ALL_INSULTS:
+            continue
+        if not animals and word in _ANIMALS | ALL_SAID_ONLY:
+            if word in _ANIMALS and any(w in ALL_INSULTS for w in words[:i]):
+                return True
             continue
         if word in _ATTRIBUTIVE and not _noun_follows(words[i + 1 :]):
             continue

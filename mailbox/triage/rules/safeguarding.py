@@ -13,9 +13,10 @@ import re
 from mailbox.triage.model import RuleHit
 from mailbox.triage.rules.base import Reading, first_match
 
-_PERSON = (r"(me|her|him|us|them|my (mum|mother|dad|father|son|daughter|child|children|kids?"
-           r"|wife|husband|partner|nan|gran|grandmother|grandfather|grandson|granddaughter"
-           r"|brother|sister|baby|carer|neighbour))")
+_PERSON = (r"(me|her|him|us|them|(my|our) (mum|mother|dad|father|son|daughter|child|children"
+           r"|kids?|wife|husband|partner|nan|gran|grandmother|grandfather|grandson|granddaughter"
+           r"|brother|sister|baby|carer|neighbour|lad|boy|girl|little one|little girl|little boy"
+           r"|youngest|eldest))")
 # Someone a neighbour or relative looks out for (never "you" or "the council").
 _SEEN = (r"(him|her|them|(mr|mrs|ms|miss)\.? [a-z'-]+|my (mum|mother|dad|father|nan|gran"
          r"|grandmother|grandfather|brother|sister|son|daughter|neighbour)|the (old|elderly)"
@@ -25,7 +26,15 @@ _PATTERNS = (
     re.compile(r"\bbruis(e|es|ed|ing)\b|\b(physical|sexual|financial|emotional|domestic)"
                r" (abuse|violence)\b|\bneglect(ed|ing)?\b", re.I),
     re.compile(rf"\b(yanked|grabbed|pushed|shoved|slapped|punched|kicked|assaulted|attacked"
-               rf"|threatened|strangled|hit) {_PERSON}\b", re.I),
+               rf"|threatened|strangled|hit|bit|bitten|went for|savaged|mauled) {_PERSON}\b",
+               re.I),
+    # Exploitation and self-neglect: someone taken advantage of, or no longer looking after
+    # themselves.
+    re.compile(r"\b(exploit(ed|ing|ation)|taking advantage of (her|him|them|my \w+)"
+               r"|cuckoo(ed|ing)|groom(ed|ing)|self-neglect|living in squalor"
+               r"|(not|isn'?t|hasn'?t been|stopped) (eating|washing|taking (her|his|their)"
+               r" (tablets|medication))|(taking|taken|took|had|has) (all )?(her|his|their)"
+               r" (money|pension|bank card|benefits?)( off| from)?)\b", re.I),
     re.compile(r"\b(sort|do) (me|her|him|us) (out|in)\b|\b(going|gonna) to (get|hurt|kill)"
                r" (me|her|him|us)\b", re.I),
     re.compile(r"\b(not|never|didn'?t|hasn'?t|haven'?t) (had|have|been given|given|get|got)"

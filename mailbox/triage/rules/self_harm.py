@@ -17,10 +17,20 @@ _PATTERNS = (
     re.compile(r"\bsuicid(e|al)\b|\boverdose\b|\btake my (own )?life\b|\bend (it all|my life)\b",
                re.I),
     re.compile(r"\b(better off dead|no (reason|point) (to live|in living|going on)"
-               r"|can'?t go on( like this| any ?more)?|don'?t want to (live|be here)"
+               r"|don'?t want to (live|be here)"
                r"|better off (if i (just |simply )?(wasn'?t|weren'?t|was not|were not)"
                r" (here|around)|without me)|(wish|want) i (was|were) dead"
-               r"|won'?t be (here|around) (much longer|any ?more))\b", re.I),
+               r"|won'?t be (here|around) (for )?(much longer|any ?more))\b", re.I),
+    re.compile(r"\bi (just )?can'?t go on( like this\b| any ?more\b|\s*[.!]*$)", re.I),
+    # Said quietly: settling affairs, saying goodbye, not being a bother "much longer".
+    re.compile(r"\b((put|putting|got|getting|sorted|sorting) (all )?my affairs in order"
+               r"|won'?t be (troubling|bothering|a (bother|burden) to) (you|anyone|anybody)"
+               r" (for )?(much|very) (longer|more)|(not|no) (much )?point (in|to) (any of it"
+               r"|anything|living|carrying on|going on)( any ?more)?|said (my|our) goodbyes"
+               r"|(giving|given) away (all )?my (things|belongings)"
+               r"|this (will be|is) my (last|final) (e-?mail|letter|message)"
+               r" (to you )?(ever|before i go)"
+               r"|(nobody|no one|no-one) (will|would) (miss|notice) (me|if i))\b", re.I),
 )
 
 

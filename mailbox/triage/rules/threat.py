@@ -74,6 +74,22 @@ _PATTERNS = (
                r"|^\s*(and |but )?(i|we) know (a lot of |lots of |plenty of |some )?people\s*[.!]*$"
                r"|^\s*it('s|’s| is) a (very )?small (town|place|village|world)\b[^.]{0,30}[.!]*$",
                re.I),
+    # Advice that is a warning: "you lot want to be careful", "if I was her I'd watch myself".
+    re.compile(r"\b(you|you lot|you people|he|she|they|your \w+)( [\w-]+){0,4} (want|wants"
+               r"|need|needs|had better|'d better|would do well) to (be (very |more )?careful"
+               r"|watch (out|it|yourself|yourselves|himself|herself|themselves|(your|his|her"
+               r"|their) backs?)|mind (yourself|yourselves|how you go))\b"
+               r"|\bif i (was|were) (you|him|her|them|your \w+( \w+)?|(mr|mrs|ms|miss|dr)\.? \w+)"
+               r"\b[^.]{0,40}\b(i'?d|i would) (be )?(watch|watching|careful|look|looking|mind"
+               r"|keep|keeping)\b"
+               r"|\bnot all (of )?(them|us|\w+) (just )?(write|send|complain|sign)\b"
+               r"|\b(pay|paying|give|giving) (you|him|her|them|\w+) a (little |friendly |quick"
+               r" |personal |home |surprise )?visit\b"
+               r"|\b(pop|popping|drop|dropping|swing|swinging|call|calling|come|coming) (round|by)"
+               r"\b[^.]{0,30}\b(one (evening|night|day)|some (evening|night)|(his|her|your|their)"
+               r" (house|home|place|door))\b"
+               r"|\b(be|it'?d be|it would be|would be|will be) a (real |great )?(shame|pity) if"
+               r" (you|he|she|they|your|his|her|their)\b", re.I),
 )
 _THIRD = re.compile(r"\b(him|her|them|he|she|they|his|their)\b", re.I)
 _SECOND = re.compile(r"\b(you|your|yourself|yourselves|mr|mrs|ms|miss)\b", re.I)
