@@ -18,6 +18,7 @@ from cards.contact import contact_check_card
 from cards.digest import digest_card
 from cards.help import help_card
 from cards.incident import IncidentDraft, incident_form_card, incident_summary_card
+from cards.mail import decided_mail_card
 from cards.manager import manager_incident_card, terminated_call_card
 from cards.notice import notice_card
 from cards.picklist import pick_list_card
@@ -33,6 +34,7 @@ from register.briefs import (
     contact_brief,
     visit_brief,
 )
+from register.decided_mail import DecidedMail, FiredRule
 from register.demo import demo_records
 from register.notices import Notice, NoticeAction, NoticeItem, NoticeKind
 from register.policy import load_preset
@@ -326,6 +328,50 @@ def _proposal_cards() -> dict[str, dict[str, Any]]:
     }
 
 
+def sample_decided_mail(**changes: Any) -> DecidedMail:
+    """An email the watcher escalated because it raised something new."""
+    fields: dict[str, Any] = {
+        "claim_id": "claim-0001",
+        "message_id": "<m1@example.org>",
+        "officer": STAFF_ID,
+        "person_id": "person-rowe",
+        "action": "escalate",
+        "category": "new_issue",
+        "reason": "Escalated: raises something new: the boiler has been broken since Monday.",
+        "rules": (
+            FiredRule(
+                "triage_escalates",
+                "Triage found a matter not raised before",
+                "the boiler has been broken since Monday",
+            ),
+            FiredRule("new_sentence", "A sentence unlike earlier emails", "x" * 400),
+        ),
+        "new_sentences": (
+            "The boiler has been broken since Monday.",
+            "My daughter has asthma and the flat is cold.",
+        ),
+        "received_at": SAMPLE_TIME,
+        "subject": "Boiler",
+        "sender": "gary.rowe@example.org",
+        "sent_at": SAMPLE_TIME,
+    }
+    return DecidedMail(**(fields | changes))
+
+
+def _mail_cards() -> dict[str, dict[str, Any]]:
+    """An escalated email opened in full, a safeguarding one, and one not kept on a case."""
+    bare = sample_decided_mail(
+        rules=(), new_sentences=(), subject="", sender="", sent_at=None, reason=""
+    )
+    return {
+        "decided_mail": decided_mail_card(sample_decided_mail(), "Gary Rowe", "Tom Example"),
+        "decided_mail_safeguarding": decided_mail_card(
+            sample_decided_mail(category="safeguarding"), "Gary Rowe", "Tom Example"
+        ),
+        "decided_mail_not_kept": decided_mail_card(bare, None, None),
+    }
+
+
 def examples() -> dict[str, dict[str, Any]]:
     """Card name -> card JSON, for every card (and every notable shape of it) the bot sends."""
     return {
@@ -336,4 +382,5 @@ def examples() -> dict[str, dict[str, Any]]:
         **_notice_cards(),
         **_proposal_cards(),
         **_digest_cards(),
+        **_mail_cards(),
     }

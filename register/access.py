@@ -48,3 +48,20 @@ def full_record_refusal(staff: StaffMember) -> Refusal:
         f"{staff.role.label.capitalize()} staff see the precautions and contact "
         "arrangements only. Ask your service manager if you need the full record."
     )
+
+
+def may_see_mail(staff: StaffMember, spoc_officer: str) -> bool:
+    """A decided email is the SPOC officer's to read, and their managers' and admins'.
+
+    The email is the customer's own words to the officer who manages their
+    contact, so frontline staff other than that officer get a refusal.
+    """
+    is_officer = bool(spoc_officer) and staff.aad_object_id == spoc_officer
+    return is_officer or staff.role in (Role.MANAGER, Role.ADMIN)
+
+
+def mail_refusal() -> Refusal:
+    return Refusal(
+        "Only the SPOC officer the email was for, a manager or a register administrator "
+        "can open it."
+    )

@@ -21,11 +21,15 @@ from register.staff import Role, StaffMember
 from store import mapping as m
 from store.conversation_state import ConversationStates
 from store.lookup_queries import Spellings, SqlLookupSession, SqlLookupStore
+from store.mail_repo import DecidedMailReading
 from store.session import CALL, INCIDENT, STAFF
 
 
-class SqlConversationSession(SqlLookupSession):
-    """A look-up session that can also find managers, records by id, and conversation state."""
+class SqlConversationSession(SqlLookupSession, DecidedMailReading):
+    """A look-up session that can also find managers, records by id, and conversation state.
+
+    It reads a decided email too (`DecidedMailReading`), for an escalation card's "Open record".
+    """
 
     def __init__(self, connection: sa.Connection, spellings: Spellings) -> None:
         super().__init__(connection, spellings)

@@ -12,12 +12,13 @@ are plain dataclasses, so the store does not depend on the mailbox package.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 
+from register.decided_mail import DecidedMail, FiredRule
 from register.ids import new_id, utcnow
 from register.staff import StaffMember
 from store import mapping as m
@@ -82,7 +83,34 @@ class CaseIssue:
     id: str = field(default_factory=new_id)
 
 
-class MailSession(SqlSession):
+@dataclass(frozen=True, slots=True)
+class IssueImport:
+    """What an import of known issues did: issues added, updated, and already as the file says."""
+
+    added: int
+    updated: int
+    unchanged: int
+
+
+def _same_matter(summary: str) -> str:
+    """A summary as compared on re-import: without case or runs of spaces."""
+    return " ".join(summary.casefold().split())
+
+
+class DecidedMailReading(SqlSession):
+    """Reading one decided email as staff see it; the bot's session reads it too ("Open record")."""
+
+    def decided_mail(self, claim_id: str) -> DecidedMail | None:
+        """The claim's decision, with the subject and sender kept on the customer's case."""
+        claim = self._one(CLAIM, _claim, CLAIM.c.id == claim_id)
+        if claim is None or claim.decided_at is None:
+            return None
+        statement = sa.select(LETTER).where(LETTER.c.claim_id == claim_id).order_by(LETTER.c.id)
+        letter = self._run("Could not read the correspondence", statement.limit(1)).first()
+        return _decided(claim, letter)
+
+
+class MailSession(DecidedMailReading):
     """A register session that can also claim messages and read and write case history."""
 
     # ---- claims ------------------------------------------------------------
@@ -187,6 +215,17 @@ class MailSession(SqlSession):
             self._run("Could not save the known issues", sa.insert(ISSUE), rows)
         return len(rows)
 
+    def update_issues(self, issues: Iterable[CaseIssue]) -> None:
+        """Set the status and outcome of known issues already held (the re-import path)."""
+        now = utcnow()
+        for issue in issues:
+            statement = (
+                sa.update(ISSUE)
+                .where(ISSUE.c.id == issue.id)
+                .values(status=issue.status, outcome=issue.outcome, updated_at=now)
+            )
+            self._run("Could not save the known issues", statement)
+
     def issues_for(self, person_id: str) -> list[CaseIssue]:
         statement = sa.select(ISSUE).where(ISSUE.c.person_id == person_id).order_by(ISSUE.c.id)
         rows = self._run("Could not read the known issues", statement)
@@ -216,17 +255,39 @@ class SqlMailStore(SqlRegisterStore):
     def _new_session(self, connection: sa.Connection) -> MailSession:
         return MailSession(connection)
 
-    def import_known_issues(self, rows: Iterable[Mapping[str, str]]) -> int:
-        """Add known issues from rows with person_id, summary, status and outcome (CSV-shaped).
+    def import_known_issues(self, rows: Iterable[Mapping[str, str]]) -> IssueImport:
+        """Add or update known issues from rows with person_id, summary, status and outcome.
 
-        The import path for the SPOC officer's list; one transaction, all or nothing.
+        The import path for the SPOC officer's list, which they keep in a
+        spreadsheet and import again after each change: a row whose summary
+        (compared without case or extra spaces) the customer already has
+        updates that issue's status and outcome instead of adding a second
+        copy. One transaction, all or nothing.
         """
-        issues = [
+        wanted = [
             CaseIssue(row["person_id"], row["summary"], row["status"], row.get("outcome", ""))
             for row in rows
         ]
         with self.transaction() as session:
-            return session.add_issues(issues)
+            held: dict[tuple[str, str], CaseIssue] = {}
+            for person_id in sorted({issue.person_id for issue in wanted}):
+                for issue in session.issues_for(person_id):
+                    held.setdefault((person_id, _same_matter(issue.summary)), issue)
+            added: list[CaseIssue] = []
+            changed: list[CaseIssue] = []
+            for issue in wanted:
+                key = (issue.person_id, _same_matter(issue.summary))
+                before = held.get(key)
+                if before is None:
+                    added.append(issue)
+                    held[key] = issue
+                elif (before.status, before.outcome) != (issue.status, issue.outcome):
+                    held[key] = replace(before, status=issue.status, outcome=issue.outcome)
+                    changed.append(held[key])
+            session.add_issues(added)
+            session.update_issues({issue.id: issue for issue in changed}.values())
+            unchanged = len(wanted) - len(added) - len(changed)
+            return IssueImport(len(added), len({i.id for i in changed}), unchanged)
 
     def watcher_lock(self, mailbox: str) -> MailboxLock:
         """The lock that makes this process the one watcher of `mailbox` (mailbox/lock.py)."""
@@ -235,3 +296,27 @@ class SqlMailStore(SqlRegisterStore):
 
 def _claim(row: Any) -> MailClaim:
     return MailClaim(**{name: getattr(row, name) for name in MailClaim.__slots__})
+
+
+def _decided(claim: MailClaim, letter: Any) -> DecidedMail:
+    """The claim's JSON decision (mailbox.routing.Routing.as_record) as plain values."""
+    decision = claim.decision
+    rules = tuple(
+        FiredRule(str(r.get("rule", "")), str(r.get("description", "")), str(r.get("evidence", "")))
+        for r in decision.get("rules", [])
+    )
+    return DecidedMail(
+        claim_id=claim.id,
+        message_id=claim.message_id,
+        officer=claim.officer,
+        person_id=claim.person_id,
+        action=claim.action,
+        category=str(decision.get("category", claim.action)),
+        reason=str(decision.get("reason", "")),
+        rules=rules,
+        new_sentences=tuple(str(s) for s in decision.get("new_sentences", [])),
+        received_at=claim.claimed_at,
+        subject=letter.subject if letter else "",
+        sender=letter.sender if letter else "",
+        sent_at=letter.at if letter else None,
+    )

@@ -5,6 +5,8 @@ record only to someone `register.access` allows to see it (managers of the
 record's service, and administrators); everyone else gets a plain refusal,
 which is audited too. Propose a restriction opens the proposal form,
 prefilled from the record, for a manager who may see that record.
+The same buttons on an escalated email (record "mail_claim") are answered
+by bot/conversations/mail_actions.py, whose rules are the email's own.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.commands import Reply
-from bot.conversations import proposals
+from bot.conversations import mail_actions, proposals
 from bot.conversations.context import Context
 from bot.conversations.ports import ConversationSession
 from cards.actions import CardAction
@@ -33,6 +35,8 @@ Record = Incident | TerminatedCall
 
 
 async def pressed(ctx: Context, values: Mapping[str, Any]) -> Reply:
+    if values.get("record") == mail_actions.RECORD:  # an escalation's buttons, for an email
+        return await mail_actions.pressed(ctx, values)
     action = CardAction(values["action"])
     checked = submitted(values, manager_action_schema(action))
     if not checked.ok:

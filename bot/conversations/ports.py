@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from register.access import Refusal
+from register.decided_mail import DecidedMail
 from register.decision_ports import DecisionSession
 from register.lookup_ports import LookupSession
 from register.notices import Notice
@@ -30,6 +31,9 @@ class ConversationSession(LookupSession, DecisionSession, Protocol):
     def incident(self, incident_id: str) -> Incident | None: ...
 
     def terminated_call(self, call_id: str) -> TerminatedCall | None: ...
+
+    def decided_mail(self, claim_id: str) -> DecidedMail | None:
+        """An email the watcher decided, by its claim id (an escalation's "Open record")."""
 
     def saved_conversation(self, aad_id: str) -> tuple[str, dict[str, Any]] | None:
         """(flow, state) of this person's unfinished conversation, if any."""

@@ -308,7 +308,7 @@ def test_known_issues_are_imported_and_read_by_triage(spoc: Desk) -> None:
         "status": "closed",
         "outcome": "Crew briefed; collections checked weekly.",
     }
-    assert spoc.store.import_known_issues([row]) == 1
+    assert spoc.store.import_known_issues([row]).added == 1
     with spoc.store.transaction() as session:
         context = case_context(session, spoc.case.person)
     assert [i.summary for i in context.known_issues] == ["Missed bin collections"]
