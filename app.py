@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bot.notifier import TeamsNotifier
     from mailbox.backends import MailBackend
+    from mailbox.backends.ews_settings import EwsSettings
+    from mailbox.backends.graph_settings import GraphSettings
     from register.notices import Notifier
     from register.policy import Preset
     from scheduler.sweeper import Sweeper
@@ -216,7 +218,7 @@ async def run_watcher(
     from mailbox.watcher import build_watcher
     from store.mail_repo import SqlMailStore
 
-    backend = build_mail_backend(settings)
+    backend = build_mail_backend(settings, store)
     watcher = build_watcher(
         WatcherSettings(
             mailbox=settings.mailbox_address,
@@ -238,8 +240,12 @@ async def run_watcher(
         backend.close()
 
 
-def build_mail_backend(settings: Settings) -> MailBackend:
-    """The mailbox the watcher reads: a folder of .eml files by default, or IMAP."""
+def build_mail_backend(settings: Settings, store: SqlRegisterStore) -> MailBackend:
+    """The mailbox the watcher reads: a folder of .eml files by default, IMAP, EWS or Graph.
+
+    Building a backend opens no connection; the first poll does, so a mailbox
+    that is down is reported by the watcher rather than stopping start-up.
+    """
     if settings.mailbox_backend == "imap":
         from mailbox.backends.imap import ImapBackend
 
@@ -250,16 +256,70 @@ def build_mail_backend(settings: Settings) -> MailBackend:
             settings.imap_password.get_secret_value(),
             use_ssl=settings.imap_ssl,
         )
-    if settings.mailbox_backend != "folder":
-        from register.errors import ConfigurationError
+    if settings.mailbox_backend == "ews":
+        from mailbox.backends.ews import EwsBackend
+        from store.sync_state_repo import SqlSyncStateStore
 
-        raise ConfigurationError(
-            f"FOREWARN_MAILBOX_BACKEND={settings.mailbox_backend} cannot be started from "
-            "serve yet; use folder or imap"
-        )
+        return EwsBackend(build_ews_settings(settings), sync_states=SqlSyncStateStore(store.engine))
+    if settings.mailbox_backend == "graph":
+        from mailbox.backends.graph import GraphBackend
+
+        return GraphBackend(build_graph_settings(settings))
     from mailbox.backends.folder import FolderBackend
 
     return FolderBackend(settings.effective_mail_folder)
+
+
+def build_graph_settings(settings: Settings) -> GraphSettings:
+    """Map FOREWARN_GRAPH_* onto the Graph backend's settings (which check them, offline)."""
+    from mailbox.backends.graph_settings import GraphSettings
+
+    return GraphSettings(
+        mailbox=settings.effective_graph_mailbox,
+        tenant_id=settings.graph_tenant_id,
+        client_id=settings.graph_client_id,
+        client_secret=settings.graph_client_secret.get_secret_value(),
+        folders_under=settings.graph_folders_under,
+        ca_bundle=settings.graph_ca_bundle or None,
+    )
+
+
+def build_ews_settings(settings: Settings) -> EwsSettings:
+    """Map FOREWARN_EWS_* onto the EWS backend's settings (which check them, offline)."""
+    from mailbox.backends.ews_settings import (
+        AppOnlyOAuth,
+        DelegatedOAuth,
+        EwsAuth,
+        EwsSettings,
+        OnPremisesLogin,
+    )
+
+    auth: EwsAuth
+    if settings.ews_auth == "app":
+        auth = AppOnlyOAuth(
+            tenant_id=settings.ews_tenant_id,
+            client_id=settings.ews_client_id,
+            client_secret=settings.ews_client_secret.get_secret_value(),
+        )
+    elif settings.ews_auth == "delegated":
+        auth = DelegatedOAuth(
+            client_id=settings.ews_client_id,
+            access_token=settings.ews_access_token.get_secret_value(),
+            tenant_id=settings.ews_tenant_id or None,
+            client_secret=settings.ews_client_secret.get_secret_value() or None,
+            refresh_token=settings.ews_refresh_token.get_secret_value() or None,
+        )
+    else:
+        auth = OnPremisesLogin(
+            username=settings.ews_username,
+            password=settings.ews_password.get_secret_value(),
+            scheme=settings.ews_auth,
+        )
+    return EwsSettings(
+        mailbox=settings.effective_ews_mailbox,
+        auth=auth,
+        service_endpoint=settings.ews_endpoint or None,
+    )
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -386,7 +446,7 @@ def cmd_mail_replay(args: argparse.Namespace) -> int:
 
     settings = build_settings()
     store = build_store(settings)
-    backend = build_mail_backend(settings)
+    backend = build_mail_backend(settings, store)
     try:
         done = replay(
             SqlMailStore(store.engine),
@@ -398,6 +458,13 @@ def cmd_mail_replay(args: argparse.Namespace) -> int:
         backend.close()
     print(f"Replayed {len(done.claims)} message(s); {done.unclaimed} had no claim.")
     return 0
+
+
+def cmd_known_issues(args: argparse.Namespace) -> int:
+    """Import the SPOC officer's list of each customer's known issues (docs/csv-format.md)."""
+    from mailbox.known_issues import run_known_issues_command
+
+    return run_known_issues_command(build_store(build_settings()), args.csv)
 
 
 def cmd_teams_package(args: argparse.Namespace) -> int:
@@ -482,6 +549,10 @@ def _parser() -> argparse.ArgumentParser:
     p = command("report", cmd_report, "annual report and dashboard (CSV, SVG)")
     p.add_argument("year", type=int)
     p.add_argument("--out", type=Path, default=Path("reports"))
+    p = command(
+        "known-issues", cmd_known_issues, "import customers' known issues from CSV, for triage"
+    )
+    p.add_argument("csv", type=Path)
     p = command("mail-replay", cmd_mail_replay, "replay quarantined mail")
     p.add_argument("--claim", action="append", help="only this claim id (repeatable)")
     p = command("teams-package", cmd_teams_package, "build the Teams app package (zip)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -59,6 +60,27 @@ class Settings(BaseSettings):
     imap_user: str = ""
     imap_password: SecretStr = SecretStr("")
     imap_ssl: bool = True
+    # EWS (Exchange on-premises). ntlm and basic log in as a service account;
+    # app is an Entra ID app with full_access_as_app; delegated uses a token a
+    # person obtained interactively (refreshed with the client secret, if given).
+    ews_endpoint: str = ""  # e.g. https://mail.council.gov.uk/EWS/Exchange.asmx
+    ews_mailbox: str = ""  # primary SMTP address; empty means FOREWARN_MAILBOX_ADDRESS
+    ews_auth: Literal["ntlm", "basic", "app", "delegated"] = "ntlm"
+    ews_username: str = ""
+    ews_password: SecretStr = SecretStr("")
+    ews_tenant_id: str = ""
+    ews_client_id: str = ""
+    ews_client_secret: SecretStr = SecretStr("")
+    ews_access_token: SecretStr = SecretStr("")
+    ews_refresh_token: SecretStr = SecretStr("")
+    # Microsoft Graph (Exchange Online): an Entra ID app with Mail.ReadWrite
+    # (application), limited to the SPOC mailbox by an application access policy.
+    graph_mailbox: str = ""  # user principal name; empty means FOREWARN_MAILBOX_ADDRESS
+    graph_tenant_id: str = ""
+    graph_client_id: str = ""
+    graph_client_secret: SecretStr = SecretStr("")
+    graph_folders_under: Literal["msgfolderroot", "inbox"] = "msgfolderroot"
+    graph_ca_bundle: str = ""  # for a proxy that re-signs TLS; empty means the system's
     poll_seconds: int = 60
     mailbox_address: str = "spoc@council.example.gov.uk"
     mailbox_handoff: Literal["move", "forward"] = "move"
@@ -86,6 +108,14 @@ class Settings(BaseSettings):
         return self.mailbox_folder or self.data_dir / "mail"
 
     @property
+    def effective_ews_mailbox(self) -> str:
+        return self.ews_mailbox or self.mailbox_address
+
+    @property
+    def effective_graph_mailbox(self) -> str:
+        return self.graph_mailbox or self.mailbox_address
+
+    @property
     def bot_requires_auth(self) -> bool:
         return bool(self.app_id)
 
@@ -97,6 +127,13 @@ class Settings(BaseSettings):
                 f"FOREWARN_BOT_HOST={self.bot_host} without MICROSOFT_APP_ID would accept "
                 "unauthenticated messages from the network; set an app id or use 127.0.0.1"
             )
+        if self.mailbox_backend == "ews" and self.ews_endpoint:
+            endpoint = urlsplit(self.ews_endpoint)
+            if endpoint.scheme != "https" and endpoint.hostname not in LOOPBACK:
+                problems.append(
+                    f"FOREWARN_EWS_ENDPOINT={self.ews_endpoint} is not https: the mailbox "
+                    "credentials would cross the network in clear"
+                )
         if problems:
             raise ConfigurationError("Forewarn will not start:\n  - " + "\n  - ".join(problems))
 
@@ -114,6 +151,51 @@ class Settings(BaseSettings):
             self.imap_password.get_secret_value()
         ):
             problems.append("FOREWARN_IMAP_PASSWORD is missing or a placeholder")
+        if self.mailbox_backend == "ews":
+            problems += self._ews_problems()
+        if self.mailbox_backend == "graph":
+            problems += self._graph_problems()
         if self.database_url and "changeme" in self.database_url.lower():
             problems.append("DATABASE_URL still holds a placeholder password")
         return problems
+
+    def _ews_problems(self) -> list[str]:
+        """The EWS settings the chosen FOREWARN_EWS_AUTH needs, when missing or placeholders."""
+        needed: dict[str, str | SecretStr] = {"FOREWARN_EWS_ENDPOINT": self.ews_endpoint}
+        if self.ews_auth in ("ntlm", "basic"):
+            needed |= {
+                "FOREWARN_EWS_USERNAME": self.ews_username,
+                "FOREWARN_EWS_PASSWORD": self.ews_password,
+            }
+        elif self.ews_auth == "app":
+            needed |= {
+                "FOREWARN_EWS_TENANT_ID": self.ews_tenant_id,
+                "FOREWARN_EWS_CLIENT_ID": self.ews_client_id,
+                "FOREWARN_EWS_CLIENT_SECRET": self.ews_client_secret,
+            }
+        else:
+            needed |= {
+                "FOREWARN_EWS_CLIENT_ID": self.ews_client_id,
+                "FOREWARN_EWS_ACCESS_TOKEN": self.ews_access_token,
+            }
+        problems = []
+        for name, value in needed.items():
+            text = value.get_secret_value() if isinstance(value, SecretStr) else value
+            if _is_placeholder(text):
+                problems.append(
+                    f"{name} is missing or a placeholder (FOREWARN_EWS_AUTH={self.ews_auth})"
+                )
+        return problems
+
+    def _graph_problems(self) -> list[str]:
+        """The Entra ID app the Graph backend signs in as, when missing or placeholders."""
+        needed = {
+            "FOREWARN_GRAPH_TENANT_ID": self.graph_tenant_id,
+            "FOREWARN_GRAPH_CLIENT_ID": self.graph_client_id,
+            "FOREWARN_GRAPH_CLIENT_SECRET": self.graph_client_secret.get_secret_value(),
+        }
+        return [
+            f"{name} is missing or a placeholder (FOREWARN_MAILBOX_BACKEND=graph)"
+            for name, value in needed.items()
+            if _is_placeholder(value)
+        ]

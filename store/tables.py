@@ -260,6 +260,7 @@ def table(row_class: type[RegisterTable]) -> sa.Table:
 from store import (  # noqa: E402
     tables_conversation,
     tables_decisions,
+    tables_ews,
     tables_mail,
     tables_notify,
     tables_schedule,
@@ -268,6 +269,7 @@ from store import (  # noqa: E402
 FEATURE_TABLES = (
     tables_conversation,
     tables_decisions,
+    tables_ews,
     tables_mail,
     tables_notify,
     tables_schedule,

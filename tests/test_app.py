@@ -16,8 +16,26 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
+import app as forewarn
+from mailbox.backends.ews import EwsBackend
+from mailbox.backends.ews_settings import (
+    AppOnlyOAuth,
+    DelegatedOAuth,
+    EwsAuth,
+    EwsSettings,
+    OnPremisesLogin,
+)
+from mailbox.backends.graph import GraphBackend
+from mailbox.backends.graph_settings import GraphSettings
 from register.csv_columns import HEADER
 from register.demo import DEMO_ADMIN, DEMO_FRONTLINE
+from register.errors import ConfigurationError
+from settings import Settings
+from store.repository import SqlRegisterStore
+from store.sync_state_repo import SqlSyncStateStore
+from tests.mailbox.ews_replay import no_sockets
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "register-example.csv"
@@ -125,3 +143,146 @@ def test_serve_starts_every_component_answers_health_and_stops_on_sigterm(
     assert server.returncode == 0, output
     assert "Forewarn is running (bot, mailbox, scheduler)" in output
     assert "Forewarn stopped." in output
+
+
+# ---- choosing the mailbox backend (in-process: nothing here may reach a server) ----
+
+__all__ = ["no_sockets"]  # the fixture is used by name below
+
+ENDPOINT = "https://mail.council.example.gov.uk/EWS/Exchange.asmx"
+MAILBOX = "spoc@council.example.gov.uk"
+TENANT = "0e1d2c3b-4a59-4687-9786-a5b4c3d2e1f0"
+CLIENT = "3f2b8c1e-6a4d-4e7b-9c1a-0d5e8f7a6b2c"
+
+
+def ews_settings(auth: str, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "mailbox_backend": "ews",
+        "mailbox_address": MAILBOX,
+        "ews_endpoint": ENDPOINT,
+        "ews_auth": auth,
+        "ews_username": "COUNCIL\\svc-forewarn",
+        "ews_password": "correct horse",
+        "ews_tenant_id": TENANT,
+        "ews_client_id": CLIENT,
+        "ews_client_secret": "app secret",
+        "ews_access_token": "eyJdelegated",
+        "ews_refresh_token": "refresh-me",
+    }
+    return Settings(_env_file=None, **{**values, **overrides})
+
+
+@pytest.mark.parametrize(
+    ("auth", "expected"),
+    [
+        ("ntlm", OnPremisesLogin("COUNCIL\\svc-forewarn", "correct horse", "ntlm")),
+        ("basic", OnPremisesLogin("COUNCIL\\svc-forewarn", "correct horse", "basic")),
+        ("app", AppOnlyOAuth(TENANT, CLIENT, "app secret")),
+        (
+            "delegated",
+            DelegatedOAuth(
+                client_id=CLIENT,
+                access_token="eyJdelegated",
+                tenant_id=TENANT,
+                client_secret="app secret",
+                refresh_token="refresh-me",
+            ),
+        ),
+    ],
+)
+@pytest.mark.usefixtures("no_sockets")
+def test_serve_builds_the_ews_backend_from_the_settings_without_connecting(
+    store: SqlRegisterStore, auth: str, expected: EwsAuth
+) -> None:
+    backend = forewarn.build_mail_backend(ews_settings(auth), store)
+    try:
+        assert isinstance(backend, EwsBackend)
+        assert backend.settings == EwsSettings(
+            mailbox=MAILBOX, auth=expected, service_endpoint=ENDPOINT
+        )
+    finally:
+        backend.close()
+
+
+@pytest.mark.usefixtures("no_sockets")
+def test_the_ews_backend_keeps_its_sync_states_in_the_register_database(
+    store: SqlRegisterStore,
+) -> None:
+    shared = "spoc.shared@council.example.gov.uk"
+    backend = forewarn.build_mail_backend(ews_settings("ntlm", ews_mailbox=shared), store)
+    assert isinstance(backend, EwsBackend)
+    assert backend.settings.mailbox == shared
+    SqlSyncStateStore(store.engine).set(shared, "INBOX", "H4sIAAAAsaved")
+    # Private, but the only place the backend says where its states live.
+    assert backend._sync_states.get(shared, "INBOX") == "H4sIAAAAsaved"
+
+
+def test_ews_settings_that_cannot_work_are_refused_before_the_first_poll(
+    store: SqlRegisterStore,
+) -> None:
+    with pytest.raises(ConfigurationError, match="needs a service endpoint"):
+        forewarn.build_mail_backend(ews_settings("ntlm", ews_endpoint=""), store)
+
+
+@pytest.mark.usefixtures("no_sockets")
+def test_serve_builds_the_graph_backend_from_the_settings_without_connecting(
+    store: SqlRegisterStore,
+) -> None:
+    settings = Settings(
+        _env_file=None,
+        mailbox_backend="graph",
+        mailbox_address=MAILBOX,
+        graph_tenant_id=TENANT,
+        graph_client_id=CLIENT,
+        graph_client_secret="app secret",
+        graph_folders_under="inbox",
+    )
+    backend = forewarn.build_mail_backend(settings, store)
+    try:
+        assert isinstance(backend, GraphBackend)
+        assert backend.settings == GraphSettings(
+            mailbox=MAILBOX,
+            tenant_id=TENANT,
+            client_id=CLIENT,
+            client_secret="app secret",
+            folders_under="inbox",
+        )
+        assert "app secret" not in repr(backend.settings)
+    finally:
+        backend.close()
+
+
+def test_graph_settings_that_cannot_work_are_refused_before_the_first_poll(
+    store: SqlRegisterStore,
+) -> None:
+    settings = Settings(_env_file=None, mailbox_backend="graph", graph_client_id=CLIENT)
+    with pytest.raises(ConfigurationError, match="tenant_id"):
+        forewarn.build_mail_backend(settings, store)
+
+
+def test_known_issues_are_imported_from_the_command_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert app(data, "demo").returncode == 0
+    issues = tmp_path / "issues.csv"
+    issues.write_text(
+        "email,summary,status,outcome\n"
+        "nobody@example.invalid,Bins not collected,open,\n"
+        "also-nobody@example.invalid,Hedge,sometimes,\n",
+        encoding="utf-8",
+    )
+    refused = app(data, "known-issues", str(issues))
+    assert refused.returncode == 1
+    assert "line 2" in refused.stdout and "nobody@example.invalid" in refused.stdout
+    assert "line 3" in refused.stdout and "sometimes" in refused.stdout
+    assert "Traceback" not in refused.stdout + refused.stderr
+
+    issues.write_text(
+        "email,summary,status,outcome\n"
+        "Gary.Rowe@example.net,Bins not collected,closed,Crew briefed\n",
+        encoding="utf-8",
+    )
+    accepted = app(data, "known-issues", str(issues))
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert "1 known issues added" in accepted.stdout
+    again = app(data, "known-issues", str(issues))
+    assert "0 known issues added, 0 updated, 1 already as the file says" in again.stdout

@@ -84,3 +84,145 @@ def test_a_dotenv_file_is_read(tmp_path: Path) -> None:
     settings = Settings()
     assert settings.preset == "rhondda-cynon-taf"
     assert settings.effective_database_url == "sqlite:///x.db"
+
+
+# ---- the EWS mailbox backend -----------------------------------------------
+
+EWS = {
+    "FOREWARN_MAILBOX_BACKEND": "ews",
+    "FOREWARN_EWS_ENDPOINT": "https://mail.council.example.gov.uk/EWS/Exchange.asmx",
+    "FOREWARN_EWS_USERNAME": "COUNCIL\\svc-forewarn",
+    "FOREWARN_EWS_PASSWORD": "a-real-looking-service-password",
+    "FOREWARN_EWS_TENANT_ID": "0e1d2c3b-4a59-4687-9786-a5b4c3d2e1f0",
+    "FOREWARN_EWS_CLIENT_ID": "3f2b8c1e-6a4d-4e7b-9c1a-0d5e8f7a6b2c",
+    "FOREWARN_EWS_CLIENT_SECRET": "a-real-looking-app-secret",
+    "FOREWARN_EWS_ACCESS_TOKEN": "eyJ0eXAiOiJKV1QiLCJhbGciOi",
+}
+EWS_NAMES = ["FOREWARN_EWS_AUTH", "FOREWARN_EWS_MAILBOX", "FOREWARN_EWS_REFRESH_TOKEN", *EWS]
+
+
+@pytest.fixture
+def ews_production(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Production with every EWS variable set to a real-looking value."""
+    for name in EWS_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in {**PRODUCTION, **EWS}.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.mark.parametrize("auth", ["ntlm", "basic", "app", "delegated"])
+def test_production_over_ews_with_real_values_starts(
+    monkeypatch: pytest.MonkeyPatch, ews_production: None, auth: str
+) -> None:
+    monkeypatch.setenv("FOREWARN_EWS_AUTH", auth)
+    Settings().check()
+
+
+@pytest.mark.parametrize(
+    ("auth", "variable", "value"),
+    [
+        ("ntlm", "FOREWARN_EWS_PASSWORD", ""),
+        ("ntlm", "FOREWARN_EWS_PASSWORD", "changeme"),
+        ("basic", "FOREWARN_EWS_USERNAME", ""),
+        ("app", "FOREWARN_EWS_CLIENT_SECRET", "<client secret>"),
+        ("app", "FOREWARN_EWS_CLIENT_ID", "TODO"),
+        ("app", "FOREWARN_EWS_TENANT_ID", ""),
+        ("delegated", "FOREWARN_EWS_ACCESS_TOKEN", ""),
+        ("delegated", "FOREWARN_EWS_CLIENT_ID", ""),
+        ("ntlm", "FOREWARN_EWS_ENDPOINT", ""),
+    ],
+)
+def test_production_over_ews_names_a_missing_or_placeholder_secret(
+    monkeypatch: pytest.MonkeyPatch, ews_production: None, auth: str, variable: str, value: str
+) -> None:
+    monkeypatch.setenv("FOREWARN_EWS_AUTH", auth)
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ConfigurationError, match=f"{variable} is missing or a placeholder"):
+        Settings().check()
+
+
+def test_production_over_ews_names_only_what_the_chosen_auth_needs(
+    monkeypatch: pytest.MonkeyPatch, ews_production: None
+) -> None:
+    """An on-premises login needs no app registration, so its absence is not a problem."""
+    for name in ("FOREWARN_EWS_TENANT_ID", "FOREWARN_EWS_CLIENT_ID", "FOREWARN_EWS_CLIENT_SECRET"):
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("FOREWARN_EWS_PASSWORD", "")
+    with pytest.raises(ConfigurationError) as refused:
+        Settings().check()
+    message = str(refused.value)
+    assert "FOREWARN_EWS_PASSWORD" in message
+    assert "FOREWARN_EWS_CLIENT" not in message
+
+
+def test_the_ews_secrets_matter_only_when_ews_is_the_backend(
+    monkeypatch: pytest.MonkeyPatch, ews_production: None
+) -> None:
+    monkeypatch.setenv("FOREWARN_MAILBOX_BACKEND", "folder")
+    monkeypatch.setenv("FOREWARN_EWS_PASSWORD", "")
+    Settings().check()
+
+
+def test_an_ews_endpoint_without_https_is_refused_in_any_mode(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in EWS_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("FOREWARN_MAILBOX_BACKEND", "ews")
+    monkeypatch.setenv(
+        "FOREWARN_EWS_ENDPOINT", "http://mail.council.example.gov.uk/EWS/Exchange.asmx"
+    )
+    with pytest.raises(ConfigurationError, match=r"FOREWARN_EWS_ENDPOINT=\S+ is not https"):
+        Settings().check()
+
+
+def test_the_ews_mailbox_defaults_to_the_watched_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in EWS_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("FOREWARN_MAILBOX_ADDRESS", "spoc@council.example.gov.uk")
+    assert Settings().effective_ews_mailbox == "spoc@council.example.gov.uk"
+    monkeypatch.setenv("FOREWARN_EWS_MAILBOX", "spoc.shared@council.example.gov.uk")
+    assert Settings().effective_ews_mailbox == "spoc.shared@council.example.gov.uk"
+
+
+# ---- the Microsoft Graph mailbox backend -------------------------------------
+
+GRAPH = {
+    "FOREWARN_MAILBOX_BACKEND": "graph",
+    "FOREWARN_GRAPH_TENANT_ID": "0e1d2c3b-4a59-4687-9786-a5b4c3d2e1f0",
+    "FOREWARN_GRAPH_CLIENT_ID": "3f2b8c1e-6a4d-4e7b-9c1a-0d5e8f7a6b2c",
+    "FOREWARN_GRAPH_CLIENT_SECRET": "a-real-looking-app-secret",
+}
+
+
+@pytest.fixture
+def graph_production(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Production over Graph with every Graph variable set to a real-looking value."""
+    for name in [*GRAPH, "FOREWARN_GRAPH_MAILBOX"]:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in {**PRODUCTION, **GRAPH}.items():
+        monkeypatch.setenv(name, value)
+
+
+def test_production_over_graph_with_real_values_starts(graph_production: None) -> None:
+    Settings().check()
+
+
+@pytest.mark.parametrize("variable", [name for name in GRAPH if name.startswith("FOREWARN_GRAPH")])
+@pytest.mark.parametrize("value", ["", "changeme", "<client secret>"])
+def test_production_over_graph_names_a_missing_or_placeholder_value(
+    monkeypatch: pytest.MonkeyPatch, graph_production: None, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ConfigurationError, match=f"{variable} is missing or a placeholder"):
+        Settings().check()
+
+
+def test_the_graph_mailbox_defaults_to_the_watched_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("FOREWARN_GRAPH_MAILBOX", raising=False)
+    monkeypatch.setenv("FOREWARN_MAILBOX_ADDRESS", "spoc@council.example.gov.uk")
+    assert Settings().effective_graph_mailbox == "spoc@council.example.gov.uk"
+    monkeypatch.setenv("FOREWARN_GRAPH_MAILBOX", "spoc.shared@council.example.gov.uk")
+    assert Settings().effective_graph_mailbox == "spoc.shared@council.example.gov.uk"

@@ -29,6 +29,10 @@ CLI = JS / "node_modules" / "@microsoft" / "m365agentsplayground" / "cli.js"
 # The Playground's default signed-in user, as Teams would name them to the bot.
 PLAYGROUND_AAD_ID = "00000000-0000-0000-0000-0000000000020"
 
+# No log file, and no browser: the Playground otherwise runs xdg-open on its
+# own page and exits with status 1 on a machine without one.
+PLAYGROUND_ENV = {"M365_AGENTS_PLAYGROUND_LOGFILE": os.devnull, "TEAMSAPPTESTER_BROWSER": "none"}
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -108,7 +112,7 @@ async def running_playground(node: str, endpoint: str) -> AsyncIterator[Playgrou
             *("-e", endpoint, "-c", "msteams", "-p", str(port), "--disable-telemetry"),
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
-            env={**os.environ, "M365_AGENTS_PLAYGROUND_LOGFILE": os.devnull},
+            env={**os.environ, **PLAYGROUND_ENV},
         )
         try:
             await wait_for_listening(process, port)

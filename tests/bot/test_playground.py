@@ -11,13 +11,9 @@ playground_bind_localhost.js keeps the Playground off every interface but
 
 from __future__ import annotations
 
-import asyncio
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
-import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
 
@@ -25,15 +21,12 @@ from bot.app import build_bot_app
 from bot.commands import Command, Joined, Reply, Said, Submitted
 from register.ports import RegisterStore
 from register.staff import Role, StaffMember
-from tests.bot.playground import CLI, Playground
-from tests.bot.playground import free_port as _free_port
+from tests.bot.playground import Playground, running_playground
 from tests.bot.playground import require_playground as _require_playground
-from tests.bot.playground import wait_for_listening as _wait_for_listening
 from tests.bot.teams import add_staff, run
 
 pytestmark = pytest.mark.playground
 
-HERE = Path(__file__).resolve().parent
 # The Playground's default signed-in user.
 PAT = StaffMember(
     aad_object_id="00000000-0000-0000-0000-0000000000020",
@@ -75,33 +68,10 @@ async def playground_for(store: RegisterStore, node: str) -> AsyncIterator[Playg
         support_contact="the register administrator",
         ready=lambda: True,
     )
-    port = _free_port()
-    async with TestServer(app, host="127.0.0.1") as bot, aiohttp.ClientSession() as http:
-        process = await asyncio.create_subprocess_exec(
-            node,
-            "-r",
-            str(HERE.parent / "js" / "playground_bind_localhost.js"),
-            str(CLI),
-            "-e",
-            str(bot.make_url("/api/messages")),
-            "-c",
-            "msteams",
-            "-p",
-            str(port),
-            "--disable-telemetry",
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-            env={**os.environ, "M365_AGENTS_PLAYGROUND_LOGFILE": os.devnull},
-        )
-        try:
-            await _wait_for_listening(process, port)
-            playground = Playground(http, f"http://127.0.0.1:{port}")
-            await playground.start()
+    async with TestServer(app, host="127.0.0.1") as bot:
+        endpoint = str(bot.make_url("/api/messages"))
+        async with running_playground(node, endpoint) as playground:
             yield playground
-            await playground.ws.close()
-        finally:
-            process.terminate()
-            await process.wait()
 
 
 def test_a_chat_in_the_playground(store: RegisterStore) -> None:
