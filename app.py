@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from mailbox.backends import MailBackend
     from mailbox.backends.ews_settings import EwsSettings
     from mailbox.backends.graph_settings import GraphSettings
+    from mailbox.relay import RelaySettings
     from register.notices import Notifier
     from register.policy import Preset
     from scheduler.sweeper import Sweeper
@@ -82,6 +83,10 @@ async def serve(settings: Settings, store: SqlRegisterStore, components: set[str
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     async with AsyncExitStack() as running:
+        if settings.smtp_host:
+            # Entered first, so stopped last: it may still send what the others queue.
+            # Every component's process runs one; claims keep them from sending twice.
+            await running.enter_async_context(run_relay(settings))
         if "bot" in components:
             await running.enter_async_context(run_bot(settings, store, preset, notifier))
         if "scheduler" in components:
@@ -238,6 +243,35 @@ async def run_watcher(
         stop.set()
         await task
         backend.close()
+
+
+@asynccontextmanager
+async def run_relay(settings: Settings) -> AsyncIterator[None]:
+    """Send the outbox through the council's SMTP relay until shutdown (mailbox/relay.py)."""
+    from mailbox.relay import OutboxRelay
+
+    relay = OutboxRelay(settings.effective_mail_folder, build_relay_settings(settings))
+    stop = asyncio.Event()
+    task = asyncio.create_task(relay.run(stop), name="outbox relay")
+    try:
+        yield
+    finally:
+        stop.set()
+        await task
+
+
+def build_relay_settings(settings: Settings) -> RelaySettings:
+    """Map FOREWARN_SMTP_* onto the relay's settings (which check them, offline)."""
+    from mailbox.relay import RelaySettings
+
+    return RelaySettings(
+        host=settings.smtp_host,
+        port=settings.smtp_port,
+        security=settings.smtp_security,
+        username=settings.smtp_username,
+        password=settings.smtp_password.get_secret_value(),
+        ca_bundle=settings.smtp_ca_bundle or None,
+    )
 
 
 def build_mail_backend(settings: Settings, store: SqlRegisterStore) -> MailBackend:
@@ -460,6 +494,31 @@ def cmd_mail_replay(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_outbox(args: argparse.Namespace) -> int:
+    """How much mail the outbox holds; with --send, send what is queued through the relay now."""
+    from mailbox.relay import OutboxRelay, outbox_counts
+    from register.errors import ConfigurationError
+
+    settings = build_settings()
+    root = settings.effective_mail_folder
+    status = 0
+    if args.send:
+        if not settings.smtp_host:
+            raise ConfigurationError("FOREWARN_SMTP_HOST is not set: there is no relay to send to")
+        done = OutboxRelay(root, build_relay_settings(settings)).dispatch_once()
+        print(f"Sent {done.sent}; refused for good {done.failed}; refused for now {done.deferred}.")
+        if done.problem:
+            print(f"  problem: {done.problem}")
+        status = 1 if done.problem or done.failed or done.deferred else 0
+    counts = outbox_counts(root)
+    print(f"queued:  {counts.queued:6}  {root / 'outbox'}")
+    if counts.sending:
+        print(f"sending: {counts.sending:6}  (claimed by a Forewarn process)")
+    print(f"sent:    {counts.sent:6}  {root / 'outbox-sent'}")
+    print(f"failed:  {counts.failed:6}  {root / 'outbox-failed'}")
+    return status
+
+
 def cmd_known_issues(args: argparse.Namespace) -> int:
     """Import the SPOC officer's list of each customer's known issues (docs/csv-format.md)."""
     from mailbox.known_issues import run_known_issues_command
@@ -553,6 +612,10 @@ def _parser() -> argparse.ArgumentParser:
         "known-issues", cmd_known_issues, "import customers' known issues from CSV, for triage"
     )
     p.add_argument("csv", type=Path)
+    p = command("outbox", cmd_outbox, "mail waiting to be sent, sent and refused; --send sends")
+    p.add_argument(
+        "--send", action="store_true", help="send the queued mail through the SMTP relay now"
+    )
     p = command("mail-replay", cmd_mail_replay, "replay quarantined mail")
     p.add_argument("--claim", action="append", help="only this claim id (repeatable)")
     p = command("teams-package", cmd_teams_package, "build the Teams app package (zip)")

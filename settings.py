@@ -91,6 +91,14 @@ class Settings(BaseSettings):
     notice_sender: str = "forewarn@council.example.gov.uk"
     fallback_mailbox: str = ""  # where notices go when no one can be reached in Teams
 
+    # The council's SMTP relay, which sends the outbox (notices, forwards to the SPOC).
+    smtp_host: str = ""  # empty: mail stays queued in the outbox, unsent
+    smtp_port: int = 587
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"  # none: loopback only
+    smtp_username: str = ""  # empty: the relay accepts the server by its IP address
+    smtp_password: SecretStr = SecretStr("")
+    smtp_ca_bundle: str = ""  # for a relay certificate the council's own CA signed
+
     @field_validator("allowed_tenants", mode="before")
     @classmethod
     def _split_tenants(cls, value: object) -> object:
@@ -134,6 +142,11 @@ class Settings(BaseSettings):
                     f"FOREWARN_EWS_ENDPOINT={self.ews_endpoint} is not https: the mailbox "
                     "credentials would cross the network in clear"
                 )
+        if self.smtp_host and self.smtp_security == "none" and self.smtp_host not in LOOPBACK:
+            problems.append(
+                f"FOREWARN_SMTP_SECURITY=none to FOREWARN_SMTP_HOST={self.smtp_host}: notices "
+                "(and any password) would cross the network in clear; use starttls or tls"
+            )
         if problems:
             raise ConfigurationError("Forewarn will not start:\n  - " + "\n  - ".join(problems))
 
@@ -155,6 +168,15 @@ class Settings(BaseSettings):
             problems += self._ews_problems()
         if self.mailbox_backend == "graph":
             problems += self._graph_problems()
+        if (
+            self.smtp_host
+            and self.smtp_username
+            and _is_placeholder(self.smtp_password.get_secret_value())
+        ):
+            problems.append(
+                "FOREWARN_SMTP_PASSWORD is missing or a placeholder (FOREWARN_SMTP_USERNAME is "
+                "set; leave both empty if the relay accepts this server by its IP address)"
+            )
         if self.database_url and "changeme" in self.database_url.lower():
             problems.append("DATABASE_URL still holds a placeholder password")
         return problems

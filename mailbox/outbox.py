@@ -1,12 +1,17 @@
 """Fallback mail written to the folder mailbox's outbox, one .eml file per message.
 
 When a notice cannot reach anyone in Teams it goes by email (bot/notifier.py's
-`FallbackMail` port). This first implementation does not send: it writes a
-complete RFC 5322 message into `<mail folder>/outbox/new/` with the folder
-backend's atomic tmp-then-rename delivery, so nothing is half-written and an
-operator (or a relay script) can see and send exactly what Forewarn meant to
-send. Sending through SMTP or Microsoft Graph is for later; it will be
-another implementation of the same port.
+`FallbackMail` port). This writes a complete RFC 5322 message into
+`<mail folder>/outbox/new/` with the folder backend's atomic tmp-then-rename
+delivery, so nothing is half-written. It does not send: the outbox is the
+durable queue, and writing into it needs only the disk, so the notifier's
+call stays fast and never waits for (or fails with) the mail relay.
+
+mailbox/relay.py sends the queue through the council's SMTP relay when
+FOREWARN_SMTP_HOST is set (`serve` runs it; `app.py outbox --send` runs it
+once), moving each message to `outbox-sent/`, or to `outbox-failed/` when
+the relay refuses it for good. Without a relay the messages stay queued, and
+an operator can see and send exactly what Forewarn meant to send.
 """
 
 from __future__ import annotations

@@ -226,3 +226,99 @@ def test_the_graph_mailbox_defaults_to_the_watched_address(
     assert Settings().effective_graph_mailbox == "spoc@council.example.gov.uk"
     monkeypatch.setenv("FOREWARN_GRAPH_MAILBOX", "spoc.shared@council.example.gov.uk")
     assert Settings().effective_graph_mailbox == "spoc.shared@council.example.gov.uk"
+
+
+# ---- the SMTP relay that sends the outbox ----------------------------------
+
+SMTP_NAMES = [
+    "FOREWARN_SMTP_HOST",
+    "FOREWARN_SMTP_PORT",
+    "FOREWARN_SMTP_SECURITY",
+    "FOREWARN_SMTP_USERNAME",
+    "FOREWARN_SMTP_PASSWORD",
+    "FOREWARN_SMTP_CA_BUNDLE",
+]
+
+
+@pytest.fixture
+def smtp_production(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Production with a relay that accepts this server by its IP address (no login)."""
+    for name in SMTP_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in PRODUCTION.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("FOREWARN_SMTP_HOST", "smtp-relay.council.example.gov.uk")
+
+
+def test_without_an_smtp_host_nothing_is_sent_and_starttls_is_the_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in SMTP_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    settings = Settings()
+    settings.check()
+    assert settings.smtp_host == ""
+    assert (settings.smtp_port, settings.smtp_security) == (587, "starttls")
+
+
+def test_production_with_a_relay_that_trusts_the_servers_ip_address_starts(
+    smtp_production: None,
+) -> None:
+    Settings().check()
+
+
+def test_production_with_a_relay_login_starts(
+    monkeypatch: pytest.MonkeyPatch, smtp_production: None
+) -> None:
+    monkeypatch.setenv("FOREWARN_SMTP_USERNAME", "svc-forewarn@council.example.gov.uk")
+    monkeypatch.setenv("FOREWARN_SMTP_PASSWORD", "a-real-looking-relay-password")
+    settings = Settings()
+    settings.check()
+    assert "a-real-looking-relay-password" not in repr(settings)
+
+
+@pytest.mark.parametrize("password", [None, "", "changeme", "<relay password>"])
+def test_production_refuses_a_relay_username_without_a_real_password(
+    monkeypatch: pytest.MonkeyPatch, smtp_production: None, password: str | None
+) -> None:
+    monkeypatch.setenv("FOREWARN_SMTP_USERNAME", "svc-forewarn@council.example.gov.uk")
+    if password is not None:
+        monkeypatch.setenv("FOREWARN_SMTP_PASSWORD", password)
+    with pytest.raises(ConfigurationError, match="FOREWARN_SMTP_PASSWORD is missing"):
+        Settings().check()
+
+
+def test_a_relay_username_without_a_password_is_allowed_in_development(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in SMTP_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("FOREWARN_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("FOREWARN_SMTP_USERNAME", "test")
+    Settings().check()
+
+
+@pytest.mark.parametrize("mode", ["development", "production"])
+def test_smtp_without_tls_is_refused_beyond_loopback_in_any_mode(
+    monkeypatch: pytest.MonkeyPatch, smtp_production: None, mode: str
+) -> None:
+    monkeypatch.setenv("FOREWARN_MODE", mode)
+    monkeypatch.setenv("FOREWARN_SMTP_SECURITY", "none")
+    with pytest.raises(ConfigurationError, match=r"FOREWARN_SMTP_SECURITY=none .* in clear"):
+        Settings().check()
+
+
+def test_smtp_without_tls_to_a_relay_on_loopback_is_allowed(
+    monkeypatch: pytest.MonkeyPatch, smtp_production: None
+) -> None:
+    monkeypatch.setenv("FOREWARN_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("FOREWARN_SMTP_SECURITY", "none")
+    Settings().check()
+
+
+def test_an_unknown_smtp_security_is_refused(
+    monkeypatch: pytest.MonkeyPatch, smtp_production: None
+) -> None:
+    monkeypatch.setenv("FOREWARN_SMTP_SECURITY", "ssl")
+    with pytest.raises(ValueError, match="smtp_security"):
+        Settings()

@@ -85,6 +85,28 @@ class FolderBackend:
         _sync_directory(source.parent)
         return True
 
+    def rename(self, folder: str, key: MessageKey, new_key: MessageKey) -> bool:
+        """Rename a message within one folder (say from new/ to cur/ under a new name).
+
+        A rename succeeds for exactly one caller, which is how processes that
+        share the folder claim a message (mailbox/relay.py): the others get
+        False, as they do when the message has gone. Never renames over an
+        existing message, since that would lose it.
+        """
+        source, target = self._path(folder, key), self._path(folder, new_key)
+        if target.exists():
+            raise MailboxRefused(f"cannot rename {key} in {folder}: {new_key} already exists")
+        try:
+            os.replace(source, target)
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            raise MailboxUnavailable(f"cannot rename {key} in {folder}: {error}") from error
+        _sync_directory(target.parent)
+        if source.parent != target.parent:
+            _sync_directory(source.parent)
+        return True
+
     def deliver(self, raw: bytes, folder: str = "INBOX") -> MessageKey:
         """Deliver as an MTA would: write to tmp/, sync, then rename into new/."""
         self.ensure_folder(folder)
