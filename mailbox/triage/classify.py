@@ -25,6 +25,9 @@ from mailbox.triage.sentences import split_sentences
 from mailbox.triage.table import DEFAULT_ACTION, DEFAULT_CATEGORY, FLAGS, ROUTES
 
 _REPLY_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|wg)\s*:\s*)+", re.I)
+# "FAO Director of Finance - rates": whom the email is for names a reader, not a matter.
+_ADDRESSEE = re.compile(r"^\s*(fao\b|f\.a\.o\.?|for the attention of\b|attn\b|attention:)[:.]?"
+                        r"[^-–:|]*([-–:|]\s*|$)", re.I)
 
 
 def triage(message: Incoming, context: CaseContext) -> Decision:
@@ -60,8 +63,8 @@ def _sentences(message: Incoming, context: CaseContext) -> tuple[str, ...]:
 
 
 def _headline(message: Incoming, context: CaseContext) -> str:
-    """The subject line, when it is not the subject of an earlier email."""
-    subject = _REPLY_PREFIX.sub("", message.subject).strip()
+    """The subject line, when it is not the subject of an earlier email, less whom it is for."""
+    subject = _ADDRESSEE.sub("", _REPLY_PREFIX.sub("", message.subject)).strip()
     earlier = {_REPLY_PREFIX.sub("", m.subject).strip().lower() for m in context.history}
     return subject if subject and subject.lower() not in earlier else ""
 

@@ -55,7 +55,11 @@ ESCALATION_THREAT = re.compile(
     r"|media|solicitors?|lawyers?|mp|councillors?|ombudsman|court|tribunal|bbc|tv|telly)"
     r"|legal action|see you in court|my solicitor|the press|my mp\b|taking (this|it) further"
     r"|(referring|refer|referred) (this|it|the matter|my complaint) to"
-    r"|offered (the|my) story|(?-i:\b(MP|MSP|MLA)\b))",
+    r"|offered (the|my) story|(?-i:\b(MP|MSP|MLA)\b)"
+    # Going public online is the same lawful step as going to the papers.
+    r"|(put|putting|posted|posting|post|shared|sharing|share|uploaded|uploading) (\w+ ){0,4}?"
+    r"(up )?(on|to|onto) (tiktok|facebook|twitter|instagram|youtube|social media|online"
+    r"|the internet|my (page|channel|followers))\b|go(ne|ing)? viral)",
     re.I,
 )
 
@@ -71,7 +75,13 @@ CIRCUMSTANCE = re.compile(
     r"|(am|is) now (a |her |his |my )?(full-time )?carer|care home|wheelchair|housebound"
     r"|section 21|notice to quit|eviction|separated|divorc\w+|new (baby|partner|job)"
     r"|(has|have|had) got (much |a lot )?worse|deteriorat\w+|no longer (able|manage|cope)"
-    r"|not coping|can no longer)\b",
+    r"|not coping|can no longer"
+    # Where and with whom the customer now lives: "now I live with my children at ...".
+    r"|(now|currently) (i|we) (live|stay|am living|are living|am staying|are staying)"
+    r"|(i|we) (now|currently) (live|stay)"
+    r"|(i|we)( now)? (am|are|'m|'re) (now )?(living|staying) (with|at)"
+    r"|(i|we) (have )?(left|split from|split up with) (my|our) (husband|wife|partner|boyfriend"
+    r"|girlfriend))\b",
     re.I,
 )
 
@@ -106,6 +116,11 @@ DEFECT = re.compile(
     r"|packed (in|up)|conked out|given up"
     r"|been (cancelled|stopped|withdrawn|suspended)"
     r"|come down|caved in|appeared|gone missing|been stolen|been dumped|been damaged|been left)\b"
+    # Something provided has been taken away: "section F has lost the therapy", "been cut".
+    r"|\b(has|have|had|'s|'ve) (just |now |quietly )?(been )?(lost|dropped|removed|cut|taken out"
+    r"|left out|omitted|deleted|taken away|withdrawn|reduced)\b"
+    r"(?! (all |my |our |any |the )?(faith|trust|confidence|patience|count|track|hope|sleep"
+    r"|interest|touch|the will|weight))"
     r"|\b(not|isn'?t|aren'?t|hasn'?t|haven'?t) (been )?working\b"
     r"|\bstopped (coming|turning up|arriving|running|calling)\b",
     re.I,

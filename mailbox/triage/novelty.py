@@ -2,7 +2,8 @@
 
 A sentence is new when it carries a new matter: a new event (an unseen date
 or reference number), a council matter the case file never mentions, a
-change in the customer's circumstances, or enough unseen content framed as
+change in the customer's circumstances, a kind of request never made before
+(`asks`: money back, a smaller deduction), or enough unseen content framed as
 something that just happened or as a request. Unseen words alone are weak
 evidence: customers re-describe old matters in new words all the time, so
 a sentence that says it is going over old ground ("I still say", "once
@@ -17,13 +18,20 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from mailbox.triage import markers
+from mailbox.triage.asks import ask_words, asked_kinds
 from mailbox.triage.dates import find_dates
 from mailbox.triage.incident import tells_incident
 from mailbox.triage.recent import recent_days
 from mailbox.triage.reference import Reference, amounts, codes
-from mailbox.triage.restatement import CORRESPONDENCE_DATE, DEADLINE, OWN_EVIDENCE, RESTATED
+from mailbox.triage.restatement import (
+    CORRESPONDENCE_DATE,
+    DEADLINE,
+    OWN_EVIDENCE,
+    RESTATED,
+    THANKS,
+)
 from mailbox.triage.topics import topics
-from mailbox.triage.words import is_generic, names, stem, words
+from mailbox.triage.words import content_stems, is_generic, names, stem, words
 
 Verdict = Literal["new", "unsure", "repeat"]
 # Unseen content words needed when nothing frames the sentence as an event or request.
@@ -55,6 +63,8 @@ class Finding:
     restated: bool = False
     recent_day: bool = False  # "since Saturday", "last night": a day the case file never names
     evidence: bool = False  # the customer's own photos or measurements of an old matter
+    novel_asks: tuple[str, ...] = ()  # kinds of request (a refund, a reduction) never asked before
+    thanks: bool = False  # thanks or praise for what was done, with no turn to a complaint
 
 
 def judge(sentence: str, reference: Reference, written: datetime, headline: bool = False,
@@ -87,7 +97,12 @@ def judge(sentence: str, reference: Reference, written: datetime, headline: bool
         restated=bool(RESTATED.search(sentence)),
         recent_day=_recent_day(incident_text, reference, written),
         evidence=bool(OWN_EVIDENCE.search(sentence)),
+        # Thanks that go on to tell of damage ("thanks, but your man left the gate open and
+        # my dog got out") still report an incident.
+        thanks=bool(THANKS.search(sentence)) and not (markers.DEFECT.search(sentence)
+                                                      or tells_incident(sentence)),
     )
+    finding = replace(finding, novel_asks=_novel_asks(finding, reference))
     if finding.evidence:
         # The day a photo was taken or a reading made dates the evidence, not an incident.
         finding = replace(finding, novel_dates=(), recent_day=False)
@@ -111,6 +126,25 @@ def _novel_words(sentence: str, reference: Reference) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def _novel_asks(f: Finding, reference: Reference) -> tuple[str, ...]:
+    """Kinds of request never asked before, unless what is asked about is already on file.
+
+    "I want the £85 refunded" or "the discount reinstated" asks for the remedy of a matter
+    the case file holds (the £85, the discount): it is the old complaint's remedy, not a new
+    request. "Please take him off" or "can you take less, maybe 5 pound?" names nothing
+    on file, so the request itself is the new matter.
+    """
+    kinds = asked_kinds(f.sentence) - reference.asks
+    if not kinds:
+        return ()
+    asking = {stem(w) for w in ask_words(f.sentence)}
+    if f.novel_amounts or any(stem(w) not in asking for w in f.novel_words):
+        return tuple(sorted(kinds))
+    on_file = bool(amounts(f.sentence)) or any(
+        s not in asking and reference.knows_stem(s) for s in content_stems(f.sentence))
+    return () if on_file else tuple(sorted(kinds))
+
+
 def _recent_day(text: str, reference: Reference, written: datetime) -> bool:
     """"Since Saturday", "last night": a day no earlier text names, outside correspondence."""
     if markers.CORRESPONDENCE.search(text):
@@ -119,14 +153,16 @@ def _recent_day(text: str, reference: Reference, written: datetime) -> bool:
 
 
 def _hard(f: Finding, headline: bool = False) -> int:
-    """Evidence no re-wording produces: a new date or reference, a life change, a headline.
+    """Evidence no re-wording produces: a new date or reference, a life change, a headline,
+    or a kind of request (money back, a smaller deduction) the case file never held.
 
     A day named relative to the email counts only beside some unseen word:
     "since Saturday" alone may just say how long the customer has waited.
     """
     anchors = bool(f.novel_dates) + bool(f.novel_codes)
     return anchors + (f.circumstance and len(f.novel_words) >= 2) + (
-        headline and bool(f.novel_topics)) + (f.recent_day and bool(f.novel_words))
+        headline and bool(f.novel_topics)) + (f.recent_day and bool(f.novel_words)) + bool(
+        f.novel_asks)
 
 
 def verdict(f: Finding, headline: bool = False) -> Verdict:
@@ -135,6 +171,8 @@ def verdict(f: Finding, headline: bool = False) -> Verdict:
     anchors = bool(f.novel_dates) + bool(f.novel_codes)
     hard = _hard(f, headline)
     if f.threat_to_escalate and not anchors:
+        return "repeat"
+    if f.thanks and not hard:
         return "repeat"
     if f.restated and not (hard or (f.novel_topics and n >= 3)):
         return "repeat"

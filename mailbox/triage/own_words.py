@@ -2,7 +2,7 @@
 
 "He called me a 'p***' and told me to 'go back where you came from'"
 reports a neighbour's abuse: the customer is the victim, not the speaker.
-Quoted speech and "called me a ..." are removed before any abuse rule
+Quoted speech, "called me a ..." and "he shouted ..." are removed before any abuse rule
 looks, and texting shorthand is spelt out ("ur a liar" is "you are a liar").
 """
 
@@ -22,6 +22,15 @@ _CALLED = re.compile(
     r" (me|us|my \w+|him|her|them)( a| an| that)?( \w+){1,4}",
     re.I,
 )
+# Someone else's words reported without quotation marks: "he shouted you grassing old c***".
+# A few words only: voice-typed mail runs on unpunctuated into the customer's own words.
+_REPORTED = re.compile(
+    r"\b(he|she|they|someone|somebody|(the|a|this|that) (man|woman|bloke|lads?|neighbours?"
+    r"|driver|guy|girl|boy|kids?|youths?))( \w+)? (shouted|screamed|yelled|said|called out"
+    r"|muttered|hissed|swore|shouts|says|screams|yells)( at| to)?( me| us| my \w+)?( that)?"
+    r"( [\w*'’-]+,?){1,8}",
+    re.I,
+)
 _YOURE_A = re.compile(r"\b(your|ur|yer)\s+(a|an|such a|just a|nothing but a)\b", re.I)
 
 
@@ -30,5 +39,6 @@ def own_words(sentence: str) -> str:
     """`sentence` without quoted or reported speech, shorthand spelt out."""
     text = _QUOTED.sub(" ", sentence)
     text = _CALLED.sub(" ", text)
+    text = _REPORTED.sub(" ", text)
     text = plain_text(text)
     return _YOURE_A.sub(lambda m: f"you are {m.group(2)}", text)

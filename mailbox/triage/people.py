@@ -32,13 +32,20 @@ _STAFF = re.compile(
 )
 
 
-# People a customer has trouble with who do not work for the council.
+# People who do not work for the council: those a customer has trouble with, and their own.
+# A flat or house number stands for the people in it ("number 12 are at it again"), but not
+# after a preposition: "serviced for free at number 12" names a place.
 _OTHERS = re.compile(
     r"\b(neighbours?|next door|(the )?(man|woman|men|lads?|bloke|guy|girl|boy|kids?|family|couple"
     r"|people|tenants?) (from|at|in|next door|upstairs|downstairs|opposite|across)"
-    r"|flat \w+|number \d+|no\.? \d+|landlord|landlady|tenant|lodger|ex(-| )?(partner|husband"
+    r"|(?<!\bat )(?<!\bto )(?<!\bin )(?<!\bon )(?<!\bby )(?<!\bnear )(?<!\boutside )"
+    r"(flat (\d+\w*|[a-z]\b)|number \d+|no\.? \d+)"
+    r"|landlord|landlady|tenant|lodger|ex(-| )?(partner|husband"
     r"|wife|boyfriend|girlfriend)?\b|my ex|youths?|yobs|dealers?|owner|burglars?|thie(f|ves)"
-    r"|intruders?|drivers? of|stranger)\b",
+    r"|intruders?|drivers? of|stranger"
+    # The customer's own family and friends.
+    r"|(my|our) (daughter|son|mum|mother|dad|father|wife|husband|partner|sister|brother|nan|gran"
+    r"|grandmother|grandfather|aunt|uncle|cousin|friend|carer|niece|nephew)s?)\b",
     re.I,
 )
 

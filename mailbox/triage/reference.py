@@ -2,7 +2,7 @@
 
 Known issues (summary and outcome) and every earlier email, quoting
 included, are folded into sets of stems, dates, reference codes, sums and
-council matters (`lexicon.topics`).
+council matters (`lexicon.topics`) and kinds of request (`lexicon.asks`).
 Anything a new sentence shares with these was already considered.
 """
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
+from mailbox.triage.asks import ask_kinds
 from mailbox.triage.dates import find_dates
 from mailbox.triage.model import CaseContext
 from mailbox.triage.topics import topics
@@ -20,7 +21,9 @@ from mailbox.triage.words import all_stems
 
 _CODE = re.compile(r"\b(?=[A-Z0-9/-]*\d)(?=[A-Z0-9/-]*[A-Z])[A-Z0-9][A-Z0-9/-]{4,}\b")
 _THEIR_REF = re.compile(r"\b(your|our) ref(erence|\.)?( no\.?| number)?\s*:?\s*\S+", re.I)
-_MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d{2})?)")
+# "£16.05", and the way customers writing in a second language put it: "16 pound", "5 pounds".
+_MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d{2})?)|\b(\d[\d,]*(?:\.\d{2})?) ?(?:pounds?|quid|gbp)\b",
+                    re.I)
 PREFIX = 6
 
 
@@ -34,6 +37,7 @@ class Reference:
     codes: frozenset[str]
     amounts: frozenset[str]
     topics: frozenset[str]
+    asks: frozenset[str] = frozenset()
 
     def knows_stem(self, stem: str) -> bool:
         """Seen before, as this stem or as a longer word with the same start."""
@@ -52,7 +56,12 @@ def codes(text: str) -> set[str]:
 
 def amounts(text: str) -> set[str]:
     """Sums of money, normalised so "£1,500" meets "£1500.00"."""
-    return {m.replace(",", "").removesuffix(".00") for m in _MONEY.findall(text)}
+    return {(a or b).replace(",", "").removesuffix(".00") for a, b in _MONEY.findall(text)}
+
+
+def whole_pounds(sums: set[str]) -> set[str]:
+    """Each sum and its whole pounds: "2106 pound" names the "£2,106.40" on file."""
+    return sums | {s.split(".")[0] for s in sums}
 
 
 def build_reference(context: CaseContext, written: datetime) -> Reference:
@@ -67,6 +76,7 @@ def build_reference(context: CaseContext, written: datetime) -> Reference:
     seen_codes: set[str] = set()
     seen_amounts: set[str] = set()
     seen_topics: set[str] = set()
+    seen_asks: set[str] = set()
     for text, when in texts:
         folded = _fold(text, when.date())
         stems |= folded.stems
@@ -74,6 +84,7 @@ def build_reference(context: CaseContext, written: datetime) -> Reference:
         seen_codes |= folded.codes
         seen_amounts |= folded.amounts
         seen_topics |= folded.topics
+        seen_asks |= folded.asks
     return Reference(
         stems=frozenset(stems),
         prefixes=frozenset(s[:PREFIX] for s in stems if len(s) >= PREFIX),
@@ -81,6 +92,7 @@ def build_reference(context: CaseContext, written: datetime) -> Reference:
         codes=frozenset(seen_codes),
         amounts=frozenset(seen_amounts),
         topics=frozenset(seen_topics),
+        asks=frozenset(seen_asks),
     )
 
 
@@ -91,6 +103,7 @@ class _Folded:
     codes: frozenset[str]
     amounts: frozenset[str]
     topics: frozenset[str]
+    asks: frozenset[str]
 
 
 @lru_cache(maxsize=4096)
@@ -101,6 +114,7 @@ def _fold(text: str, when: date) -> _Folded:
         frozenset(all_stems(text)),
         frozenset(find_dates(text, written)),
         frozenset(codes(text)),
-        frozenset(amounts(text)),
+        frozenset(whole_pounds(amounts(text))),
         topics(text),
+        ask_kinds(text),
     )

@@ -17,9 +17,13 @@ _EVIDENCE = (
     r"|(with|using) an? (\w+ ){0,3}?(tape measure|tape|meter|ruler|calculator|gauge|measure"
     r"|level)|new evidence|measured (it|them|the \w+) again"
     r"|(attached|enclosed) (is|are) (a |some |\w+ )?(photos?|pics?|pictures?|photographs?|evidence)"
-    r"|(i |we )?(attach|enclose|attached|enclosed)( is| are)? (a |an |some |\w+ )?(new |more"
-    r" |further )?(photos?|pics?|pictures?|photographs?|videos?|readings?|evidence)"
-    r"|(photos?|pictures?|photographs?|readings?|videos?) (i|we) (took|taken|made|recorded))"
+    r"|(i |we )?(attach|enclose|attached|enclosed|attaching|enclosing|sending)( again)?( is| are)?"
+    r"( here)? (\w+ ){0,3}?(photos?|pics?|pictures?|photographs?|videos?|readings?|recordings?"
+    r"|screenshots?|evidence|footage|copies)"
+    r"|(photos?|pictures?|photographs?|readings?|videos?|recordings?|screenshots?|footage)"
+    r" ((that |which )?(i|we) )?(took|taken|made|recorded|shot|filmed)"
+    r"|by my (own )?(calculations?|reckoning|working|maths|sums|figures)|(i|we) make it £"
+    r"|worked (it |this |that |\w+ ){0,3}out (myself|ourselves))"
 )
 RESTATED = re.compile(
     r"\b(once more|once again|yet again|again|for the record|on record|i repeat"
@@ -40,6 +44,18 @@ RESTATED = re.compile(
     r"|(treat|treated|consider|considered|dealt with|handle|handled) (this |it )?as (a )?new"
     r"|should (never )?have|would have|could have|had (i|you|they|the council) "
     + "|" + _EVIDENCE + r")\b",
+    re.I,
+)
+
+# Thanks or praise for what was done: "Thank you to the officer who came out", "the crew were
+# very kind". Acknowledging the council's work raises nothing, unless the customer turns to a
+# complaint ("but", "however", "now").
+THANKS = re.compile(
+    r"^\W*(just (to|wanted to) say( a)?( big)? )?(thank you|thanks|many thanks|(i|we)('m|'re| am"
+    r"| are) (very |really |so )?grateful|(i|we) (really |do )?appreciate|(the|your) \w+( \w+)?"
+    r" (was|were) (very |really |so |extremely )?(nice|kind|helpful|lovely|polite|good|great"
+    r"|brilliant|friendly|patient))\b(?!.*\b(but|however|although|though|except|unfortunately"
+    r"|now|still|again|yet)\b)",
     re.I,
 )
 

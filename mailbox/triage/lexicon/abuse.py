@@ -40,7 +40,7 @@ brain-dead dim-witted half-wit half-wits knuckle-dragger knuckle-draggers gormle
 wuss wusses pussy bint bints harlot trollop trollops hussy harpy harpies shrew shrews fishwife
 floozy minger mingers munter munters sow heifer crone crones biddy codger codgers fogey fogeys
 dinosaur dinosaurs fossil fossils senile doddery decrepit geriatric geriatrics coffin-dodger
-wrinkly wrinklies old-timer has-been has-beens
+wrinkly wrinklies old-timer has-been has-beens sheep sheeple brainwashed
 """
 
 # Words that insult only when said of someone ("you are mental"), never when they label a

@@ -63,6 +63,17 @@ _PATTERNS = (
     re.compile(rf"\b{_ID} (shouldn'?t|should not|can'?t|cannot|mustn'?t|ought not( to)?)"
                r" be \w+ing\b|\b(too old|(is|'s|are|'re|was|were|getting|well) past it"
                r"|past (his|her|their) sell-by|put out to grass|pensioned off)\b", re.I),
+    # The polite register: a person's English, youth or "background" as unfitness for the job.
+    re.compile(r"\b(limited|poor|little|weak|shaky|basic|broken|questionable|no real) (grasp"
+               r"|command|understanding|knowledge) of\b[^.;]{0,40}\benglish\b"
+               r"|\b(someone|somebody|a person|people|staff|an officer|officers|a man|a woman)"
+               r"( of| with)? (a )?(suitable|appropriate|proper|better|the right|more suitable"
+               r"|similar|decent|higher|more appropriate) (age|background|race|colou?r|sex|gender"
+               r"|class|origin|breeding|stock|ethnicity|nationality|religion|culture|upbringing)\b"
+               r"|\b(girl|boy|child|kid|schoolgirl|schoolboy|teenager|youngster)s? (barely|hardly"
+               r"|just|fresh|straight|not long|only just) out of (school|college|university|nappies"
+               r"|short trousers|the classroom)\b"
+               r"|\byoung enough to be my (daughter|granddaughter|son|grandson)\b", re.I),
     # Where someone was born, their skin, their accent: said as the reason for the job.
     re.compile(r"\b(someone|somebody|anyone|anybody|a person|an officer|people)( who was| who's"
                r"| that was)? (born|brought up|raised) (in|here)\b( this country| britain| england"

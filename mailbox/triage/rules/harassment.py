@@ -24,6 +24,8 @@ _PRIVATE = (rf"({_THEIR} (home( address)?|address|house|street|car|reg|registrat
             r"(?! (park|parking|insurance|tax))"
             r"|(where|which street|what street|which road) (you|he|she|they) (lives?|park|parks"
             r"|drops? (the|your|his|her) kids))")
+_ROLE = (r"officer|manager|worker|social worker|warden|inspector|surveyor|caseworker|adviser"
+         r"|advisor|clerk|supervisor|director|assessor")
 # Someone who works for the council, named: "your Ms X", "your tree officer", "him".
 _STAFFER = (r"(you|he|she|they|your (\w+ ){0,2}\w+|(mr|mrs|ms|miss|dr)\.? [a-z'-]+"
             r"|him|her|them)")
@@ -64,6 +66,29 @@ _PATTERNS = (
     # Where the officer lives, stated to them.
     re.compile(r"(?:(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][a-z'-]+)|\byou)"
                r" (lives?|stays?) (on|in|at|near|round|off) (?-i:[A-Z])", re.I),
+    # The officer's home described: "your manager Mrs X, lovely house on Y Road".
+    re.compile(rf"(?:(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][a-z'-]+)|\byour (\w+ )?({_ROLE}))"
+               r"[^.;]{0,60}\b(his|her|their|your|lovely|nice|big|posh|fancy|smart|detached"
+               r"|little) (\w+ )?(house|home|flat|bungalow|place|garden|kitchen)\b (on|in|at|off)"
+               r" (?-i:[A-Z])", re.I),
+    # Where the officer's children go to school, or what they wear there.
+    re.compile(rf"\b{_FAMILY}\b[^.;]{{0,40}}\b(school|primary|academy|nursery|uniforms?"
+               r"|school run|school gates?)\b"
+               rf"|\b(photos?|pictures?|pics|videos?) of {_FAMILY}\b(?!['’]s)", re.I),
+    # An officer's daily routine, known: "I know she drops her kids off at nine every morning".
+    re.compile(r"\b(i|we) know (that )?(you|he|she|they) ((drops?|takes?|picks?|collects?|walks?)"
+               r" (your|his|her|their) (own )?(\w+ )?(kids|children|son|daughter|boy|girl"
+               r"|little ones|two|three|dog)|leaves?|finish(es)?|parks?|arrives?|gets in"
+               r"|clocks? off|goes home)"
+               r"\b[^.;]{0,60}\b((every|each) (morning|day|night|evening|afternoon|week|weekend"
+               r"|\w+day)|at (\d|ten|half|quarter|twenty))", re.I),
+    # Found online, or to be found: "found Mark X on Facebook", "so people know where to find
+    # him".
+    re.compile(rf"\b(found|looked up|tracked down|checked out|came across) ({_STAFFER}"
+               r"|(?-i:[A-Z][a-z]+ [A-Z][a-z'-]+)) on (facebook|instagram|twitter|tiktok|linkedin"
+               r"|social media|the internet)\b"
+               r"|\b(knows?|know|knowing|tell \w+|find out|see) where to find (you|him|her|them)\b",
+               re.I),
 )
 _THIRD = re.compile(r"\b(his|her|their|he|she|they)\b", re.I)
 

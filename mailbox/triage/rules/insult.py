@@ -16,6 +16,7 @@ from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
 from mailbox.triage.people import (
     PERSON_NOUNS,
+    STAFF_ROLES,
     last_person_is_staff,
     mentions_staff,
 )
@@ -43,6 +44,8 @@ _TRAILING = re.compile(r",\s*(you )?(?P<rest>([\w*'-]+ ){0,2}[\w*'-]+)\s*[.!]*\s
 # "A bigoted b*****d if ever I saw one.": a name called with no verb, of the person just named.
 _FRAGMENT = re.compile(r"^\s*(what an?|an?|such an?|total|absolute|complete|utter)"
                        r" (?P<rest>([\w*'-]+ ){0,3}[\w*'-]+)", re.I)
+_BARE_OPENERS = frozenset({"bloody", "useless", "pathetic", "total", "absolute", "utter"})
+_BARE = re.compile(r"^\s*(?P<rest>([\w*'-]+ ){1,3}[\w*'-]+)\s*[.!]*\s*$")
 # After "Mr X's" only these start a description of the person; anything else is their thing
 # ("Mr X's reply was lazy").
 _AFTER_POSSESSIVE = frozenset({
@@ -54,7 +57,8 @@ _OF_A = re.compile(rf"\b(?P<rest>[\w*'-]+) of an? ([\w-]+ )?({PERSON_NOUNS})\b",
 _ANIMALS = frozenset([
     "rat", "rats", "snake", "snakes", "pig", "pigs", "cow", "cows", "weasel", "weasels",
     "vulture", "vultures", "cockroach", "cockroaches", "swine", "vermin", "leech", "leeches",
-    "parasite", "parasites", "troll", "trolls",
+    "parasite", "parasites", "troll", "trolls", "maggot", "maggots", "sheep", "sheeple", "worm",
+    "worms", "slug", "slugs", "donkey", "donkeys",
 ])
 _ATTRIBUTIVE = frozenset({"lying", "thieving", "fat", "thick"})
 # Insults that describe rather than name: on their own, after a comma, they are not a name.
@@ -64,12 +68,23 @@ _ADJECTIVES = frozenset({
     "crooked", "sly", "sleazy", "pompous", "jumped-up", "tinpot", "smug", "cocky", "gormless",
     "senile", "doddery", "decrepit", "bald", "greasy", "smelly", "scruffy", "toothless", "spotty",
     "lardy", "podgy", "porky", "specky", "four-eyed", "retarded", "pea-brained", "braindead",
-    "brain-dead", "dim-witted",
+    "brain-dead", "dim-witted", "brainwashed",
 })
 # "the reply was lazy": what follows a verb is said of the thing before it, which
 # `_SAID_OF` judges when that thing is a person.
 _COPULA = re.compile(r"\b(is|was|are|were|been)\b")
 _WORDS = re.compile(r"[\w*'-]+")
+
+
+# Where what is said of someone ends: "they are split open, there are maggots" says nothing
+# of "they" after the comma.
+_CLAUSE_END = re.compile(r",\s*(there|and|but|so|then|which|when|while|because|as|i|we|he|she"
+                         r"|they|it|my|our|his|her|their|the|this|that)\b", re.I)
+_THIRD_PERSON = re.compile(r"^(he|she|they)\b", re.I)
+# Staff named as someone else in the same sentence: "he has conned your officer" is not said
+# of the officer. A comma before it is apposition ("he's a liar, your officer") and still is.
+_STAFF_APART = re.compile(rf"(?<!,)\s(your|the|that|this) ([\w-]+ ){{0,2}}({STAFF_ROLES})\b",
+                          re.I)
 
 
 class Insult:
@@ -79,17 +94,24 @@ class Insult:
     def check(self, reading: Reading) -> RuleHit | None:
         for sentence in reading.sentences:
             text = own_words(sentence)
-            if is_insult(text) or (is_name_fragment(text)
-                                   and last_person_is_staff(reading.earlier, text)):
+            if is_insult(text, reading.earlier) or (
+                    is_name_fragment(text) and last_person_is_staff(reading.earlier, text)):
                 return hit(self, sentence)
         return None
 
 
-def is_insult(text: str) -> bool:
-    """True when `text` (the customer's own words) calls a person names."""
+def is_insult(text: str, earlier: tuple[str, ...] = ()) -> bool:
+    """True when `text` (the customer's own words) calls a member of staff names.
+
+    "He", "she" or "they" is whoever was last named, as for threats: "the bloke at 33 ...
+    He's a lowlife" is about a neighbour.
+    """
     for pattern in (_SAID_OF, _COLLECTIVE, _VOCATIVE, _OF_A):
-        if any(_insulting(m.group("rest"), animals=True) for m in pattern.finditer(text)
-               if not _possessive(m)):
+        for m in pattern.finditer(text):
+            if _possessive(m) or not _insulting(_clause(m.group("rest")), animals=True):
+                continue
+            if _third_person_not_staff(m, text, earlier):
+                continue
             return True
     if (found := _TRAILING.search(text)) and _called_name(found.group("rest")):
         return True
@@ -100,9 +122,32 @@ def is_insult(text: str) -> bool:
 
 
 def is_name_fragment(text: str) -> bool:
-    """A verbless "A lying scumbag if ever I saw one.": said of whoever was just named."""
-    found = _FRAGMENT.match(text)
-    return bool(found) and _called_name(found.group("rest"))
+    """A verbless "A lying scumbag if ever I saw one.": said of whoever was just named.
+
+    So is a bare name of a few words, "Corrupt little weasel.", when it opens with an
+    insulting word: a short fragment is not a description of anything else.
+    """
+    found = _FRAGMENT.match(text) or _BARE.match(text)
+    if not found or not _called_name(found.group("rest")):
+        return False
+    first = found.group("rest").split()[0].lower()
+    return (found.re is _FRAGMENT or first in ALL_INSULTS | _BARE_OPENERS
+            or bool(MASKED.fullmatch(first)))
+
+
+def _clause(rest: str) -> str:
+    """What is said of the person, up to the next clause."""
+    end = _CLAUSE_END.search(rest)
+    return rest[: end.start()] if end else rest
+
+
+def _third_person_not_staff(match: re.Match[str], text: str, earlier: tuple[str, ...]) -> bool:
+    """"He", "she" or "they" said to mean someone who does not work for the council."""
+    if "verb" not in match.re.groupindex or not _THIRD_PERSON.match(match.group(0)):
+        return False
+    if _STAFF_APART.search(text, match.start("rest")):
+        return True
+    return not last_person_is_staff(earlier, text[: match.start()])
 
 
 def _possessive(match: re.Match[str]) -> bool:

@@ -2,6 +2,9 @@
 
 Under the councils' policies an appeal is heard by an officer not involved,
 so a SPOC mailbox must never file it, however often the customer writes.
+Asking when a review already asked for will happen ("I still haven't had a
+date for the review of the restriction") chases that review; it lodges no
+appeal of its own.
 """
 
 from __future__ import annotations
@@ -18,6 +21,13 @@ _RESTRICTION = re.compile(
     re.I,
 )
 _NOT_AN_APPEAL = re.compile(r"\b(no|without( a)?) right (of|to) appeal\b", re.I)
+# Progress of a review or appeal already lodged: a date, an outcome or a reply still awaited.
+_CHASES = re.compile(
+    r"\b(not|never|haven'?t|hasn'?t|still (not|no|waiting)|no|any news)( yet)?( had| got| received"
+    r"| been given| heard)?( a| an| the| any)? (date|outcome|decision|result|response|reply"
+    r"|answer|news|update|acknowledge?ment)\b[^.?!]{0,30}\b(the|my|our) (review|appeal)\b",
+    re.I,
+)
 
 
 class RestrictionAppeal:
@@ -27,6 +37,6 @@ class RestrictionAppeal:
     def check(self, reading: Reading) -> RuleHit | None:
         for sentence in reading.sentences:
             if (_APPEAL.search(sentence) and _RESTRICTION.search(sentence)
-                    and not _NOT_AN_APPEAL.search(sentence)):
+                    and not _NOT_AN_APPEAL.search(sentence) and not _CHASES.search(sentence)):
                 return hit(self, sentence)
         return None

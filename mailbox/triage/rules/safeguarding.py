@@ -13,6 +13,8 @@ import re
 from mailbox.triage.model import RuleHit
 from mailbox.triage.rules.base import Reading, first_match
 
+_FAMILY = (r"(my|our) (mum|mother|dad|father|son|daughter|child|children|kids?|wife|husband"
+           r"|partner|nan|gran|baby|boy|girl|little one|youngest|eldest|family)")
 _PERSON = (r"(me|her|him|us|them|(my|our) (mum|mother|dad|father|son|daughter|child|children"
            r"|kids?|wife|husband|partner|nan|gran|grandmother|grandfather|grandson|granddaughter"
            r"|brother|sister|baby|carer|neighbour|lad|boy|girl|little one|little girl|little boy"
@@ -29,14 +31,21 @@ _PATTERNS = (
                rf"|threatened|strangled|hit|bit|bitten|went for|savaged|mauled) {_PERSON}\b",
                re.I),
     # Exploitation and self-neglect: someone taken advantage of, or no longer looking after
-    # themselves.
+    # themselves. "I took her pension and divided it by 52" is the customer's own sums.
     re.compile(r"\b(exploit(ed|ing|ation)|taking advantage of (her|him|them|my \w+)"
                r"|cuckoo(ed|ing)|groom(ed|ing)|self-neglect|living in squalor"
                r"|(not|isn'?t|hasn'?t been|stopped) (eating|washing|taking (her|his|their)"
-               r" (tablets|medication))|(taking|taken|took|had|has) (all )?(her|his|their)"
+               r" (tablets|medication))|(?<!\bi )(?<!\bwe )(?<!\bi've )(?<!\bi have )"
+               r"(taking|taken|took|had|has) (all )?(her|his|their)"
                r" (money|pension|bank card|benefits?)( off| from)?)\b", re.I),
     re.compile(r"\b(sort|do) (me|her|him|us) (out|in)\b|\b(going|gonna) to (get|hurt|kill)"
                r" (me|her|him|us)\b", re.I),
+    # Someone else's threat to the customer or their family, reported: "he said he'll hurt my
+    # kids". Only a first-person victim: a threat to "him" may be the customer's own.
+    re.compile(rf"\b(he|she|they|someone|somebody)('ll|’ll| will|'d|’d| would| is going to"
+               rf"| are going to| was going to| were going to|'s going to| threatened to)"
+               rf" (hurt|harm|kill|stab|attack|batter|beat|beat up|burn|get|do|smash|take)"
+               rf" (me|us|{_FAMILY})\b", re.I),
     re.compile(r"\b(not|never|didn'?t|hasn'?t|haven'?t) (had|have|been given|given|get|got)"
                r" (her|his|their|my) (evening |morning )?"
                r"(tablets|medication|medicine|insulin)\b|\b(missed|without) (her|his|their|my)"

@@ -62,6 +62,18 @@ _PATTERNS = (
                r"\.? [a-z'-]+)\b|when (you|he|she|they) (finish|leave|come out|get off|clock off))"
                r"|\b(by the time|when|once) (i|we)('ve|’ve| have|'m|’m| am)? (finished|done"
                r"|through) with (you|him|her|them)\b", re.I),
+    # Damage to what a person owns: "I'll put his tyres through", "I'll key your car".
+    re.compile(rf"\b{_WILL} (put|slash|let down|let|smash|key|scratch|torch|burn|trash|wreck"
+               r"|damage|do|kick|brick|paint) (in )?(your|his|her|their|(mr|mrs|ms|miss)\.?"
+               r" [a-z'-]+'s|(?-i:[A-Z][a-z]+)'s)( \w+)? (tyres?|windows?|van|car|windscreen|house"
+               r"|home|door|motor|wheels?|bike|garden)\b", re.I),
+    # "Be a shame if that ever stopped": a loss hinted at, in the idiom of a threat.
+    # Said with no subject, or with "ever" or a tag question, of a person: "It would be a shame
+    # if the council lost my custom" and "shame if the library closed" are grumbles.
+    re.compile(r"^\W*(would )?be a (real |great )?(shame|pity) if\b[^.;]{0,50}"
+               r"\b(you|your|him|his|her|them|their)\b"
+               r"|\b(shame|pity) if\b(?=[^.;]{0,50}\b(you|your|him|his|her|them|their)\b)"
+               r"[^.;]{0,50}\b(ever|wouldn'?t it|eh)\b", re.I),
     # Veiled: a consequence left unsaid.
     re.compile(r"\byou('ll|’ll| will) (see|find out|learn)\s*[.!]*$|\bmark my words\b"
                r"|\b(just )?you wait\b|\bwait and see\b|\bsee what happens\s*[.!]*$"
