@@ -3,7 +3,8 @@
 A sentence is new when it carries a new matter: a new event (an unseen date
 or reference number), a council matter the case file never mentions, a
 change in the customer's circumstances, a kind of request never made before
-(`asks`: money back, a smaller deduction), or enough unseen content framed as
+(`asks`: money back, a smaller deduction), a request whose content nothing on
+file holds (`requests`: by its form, however short), or enough unseen content framed as
 something that just happened or as a request. Unseen words alone are weak
 evidence: customers re-describe old matters in new words all the time, so
 a sentence that says it is going over old ground ("I still say", "once
@@ -23,6 +24,7 @@ from mailbox.triage.dates import find_dates
 from mailbox.triage.incident import tells_incident
 from mailbox.triage.recent import recent_days
 from mailbox.triage.reference import Reference, amounts, codes
+from mailbox.triage.requests import is_new_request
 from mailbox.triage.restatement import (
     CORRESPONDENCE_DATE,
     DEADLINE,
@@ -65,6 +67,7 @@ class Finding:
     evidence: bool = False  # the customer's own photos or measurements of an old matter
     novel_asks: tuple[str, ...] = ()  # kinds of request (a refund, a reduction) never asked before
     thanks: bool = False  # thanks or praise for what was done, with no turn to a complaint
+    new_request: bool = False  # asks for something no earlier request or known issue holds
 
 
 def judge(sentence: str, reference: Reference, written: datetime, headline: bool = False,
@@ -102,7 +105,9 @@ def judge(sentence: str, reference: Reference, written: datetime, headline: bool
         thanks=bool(THANKS.search(sentence)) and not (markers.DEFECT.search(sentence)
                                                       or tells_incident(sentence)),
     )
-    finding = replace(finding, novel_asks=_novel_asks(finding, reference))
+    finding = replace(finding, novel_asks=_novel_asks(finding, reference),
+                      new_request=not abusive and is_new_request(
+                          sentence, reference.said, new_sum=bool(finding.novel_amounts)))
     if finding.evidence:
         # The day a photo was taken or a reading made dates the evidence, not an incident.
         finding = replace(finding, novel_dates=(), recent_day=False)
@@ -154,7 +159,8 @@ def _recent_day(text: str, reference: Reference, written: datetime) -> bool:
 
 def _hard(f: Finding, headline: bool = False) -> int:
     """Evidence no re-wording produces: a new date or reference, a life change, a headline,
-    or a kind of request (money back, a smaller deduction) the case file never held.
+    a kind of request (money back, a smaller deduction) the case file never held, or a
+    request whose content no earlier request or known issue holds (`requests`).
 
     A day named relative to the email counts only beside some unseen word:
     "since Saturday" alone may just say how long the customer has waited.
@@ -162,7 +168,7 @@ def _hard(f: Finding, headline: bool = False) -> int:
     anchors = bool(f.novel_dates) + bool(f.novel_codes)
     return anchors + (f.circumstance and len(f.novel_words) >= 2) + (
         headline and bool(f.novel_topics)) + (f.recent_day and bool(f.novel_words)) + bool(
-        f.novel_asks)
+        f.novel_asks) + f.new_request
 
 
 def verdict(f: Finding, headline: bool = False) -> Verdict:

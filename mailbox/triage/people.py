@@ -24,7 +24,7 @@ PERSON_NOUNS = (
 _STAFF = re.compile(
     rf"\b(you|your|yours|you're|youre|yourself|yourselves)\b"
     rf"|\b(mr|mrs|ms|miss|dr|cllr|councillor)\.? [A-Z]"
-    rf"|\b(the|that|this|those|these|your|his|her|their) ([a-z]+ ){{0,3}}({STAFF_ROLES})\b"
+    rf"|\b(the|that|this|those|these|your|his|her|their) ([a-z-]+ ){{0,3}}({STAFF_ROLES})\b"
     r"|\btell (that|this|the|your|him|her)\b|\b(real|proper|your|that|their|his|her) job\b"
     r"|\b(on|at|behind|from) (the |your )?(front |enquiry |customer service )?(desk|counter"
     r"|reception|switchboard|phones?|helpline)\b",
@@ -72,3 +72,13 @@ def _is_you(word: str) -> bool:
 def mentions_staff(text: str) -> bool:
     """True when the text names or addresses someone who works for the council."""
     return bool(_STAFF.search(text))
+
+
+def named_as_third_party(name: str, texts: tuple[str, ...]) -> bool:
+    """True when a text that names `name` also calls someone a neighbour, an ex or a relative.
+
+    "My neighbour Gary ... Gary is a thug" is about a neighbour; a name never placed
+    like that may be an officer's, and abuse of an officer is what must be flagged.
+    """
+    first = name.split()[0]
+    return any(first in text and _OTHERS.search(text) for text in texts)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from mailbox.triage.asks import ask_kinds
 from mailbox.triage.dates import find_dates
 from mailbox.triage.model import CaseContext
+from mailbox.triage.requests import said_before
 from mailbox.triage.topics import topics
 from mailbox.triage.words import all_stems
 
@@ -38,6 +39,8 @@ class Reference:
     amounts: frozenset[str]
     topics: frozenset[str]
     asks: frozenset[str] = frozenset()
+    # One set of stems per known issue and per earlier sentence, to match requests against.
+    said: tuple[frozenset[str], ...] = ()
 
     def knows_stem(self, stem: str) -> bool:
         """Seen before, as this stem or as a longer word with the same start."""
@@ -93,6 +96,7 @@ def build_reference(context: CaseContext, written: datetime) -> Reference:
         amounts=frozenset(seen_amounts),
         topics=frozenset(seen_topics),
         asks=frozenset(seen_asks),
+        said=said_before(context),
     )
 
 

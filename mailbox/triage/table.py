@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from mailbox.triage.model import Action, Category
 from mailbox.triage.rules.base import Rule
+from mailbox.triage.rules.complaint_escalation import ComplaintEscalation
 from mailbox.triage.rules.discrimination import Discrimination
 from mailbox.triage.rules.freedom_of_information import FreedomOfInformation
 from mailbox.triage.rules.handling_complaint import HandlingComplaint
@@ -24,6 +25,7 @@ from mailbox.triage.rules.nothing_new import NothingNew
 from mailbox.triage.rules.ombudsman import OmbudsmanReferral
 from mailbox.triage.rules.points_to_quoted import PointsToQuoted
 from mailbox.triage.rules.profanity import Profanity
+from mailbox.triage.rules.records_request import RecordsRequest
 from mailbox.triage.rules.restriction_appeal import RestrictionAppeal
 from mailbox.triage.rules.safeguarding import SafeguardingConcern
 from mailbox.triage.rules.self_harm import SelfHarm
@@ -46,7 +48,9 @@ ROUTES: tuple[Route, ...] = (
     Route(SafeguardingConcern(), "escalate", "safeguarding"),
     Route(SubjectAccess(), "escalate", "statutory"),
     Route(FreedomOfInformation(), "escalate", "statutory"),
+    Route(RecordsRequest(), "escalate", "statutory"),
     Route(RestrictionAppeal(), "escalate", "statutory"),
+    Route(ComplaintEscalation(), "escalate", "statutory"),
     Route(OmbudsmanReferral(), "escalate", "statutory"),
     Route(TribunalAppeal(), "escalate", "statutory"),
     Route(NewMatter(), "escalate", "new_issue"),

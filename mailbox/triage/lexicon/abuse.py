@@ -41,6 +41,21 @@ wuss wusses pussy bint bints harlot trollop trollops hussy harpy harpies shrew s
 floozy minger mingers munter munters sow heifer crone crones biddy codger codgers fogey fogeys
 dinosaur dinosaurs fossil fossils senile doddery decrepit geriatric geriatrics coffin-dodger
 wrinkly wrinklies old-timer has-been has-beens sheep sheeple brainwashed
+cretinous moronic idiotic imbecilic snivelling sniveling weaselly slimy smarmy odious repulsive
+toad toads nonentity nonentities pen-pusher pen-pushers busybody busybodies know-all know-alls
+puppet puppets lapdog lapdogs stooge stooges lackey lackeys minion minions flunkey flunkeys
+toady toadies bootlicker bootlickers arse-licker arse-lickers brown-noser brown-nosers runt runts
+chump chumps goon goons bozo bozos dunderhead dunderheads dullard dullards pig-ignorant
+waste-of-oxygen rogue rogues reprobate reprobates villain villains gangster gangsters
+bully bullies tyrant tyrants despot despots jackboot old-bag battle-axe cow-faced hatchet-faced
+horse-faced pig-faced
+rat-faced weasel-faced dried-up shrivelled wizened frumpy frump frumps dowdy spinster
+hormonal menopausal hysterical airheaded dizzy ditzy bimbo tramp tramps trollop hoe hoes
+skanky sleaze sleazebag sleazebags slimeball slimeballs creep creepy scum-sucking bottom-feeder
+bottom-feeders cockwomble cockwombles twerp twerps twazzock pillock plank planks melt melts
+bellend wazzock wazzocks nugget numpty div divs dozy dopey dope dopes thickhead thickheads
+pinhead pinheads knucklehead knuckleheads sub-human subhuman
+parasitic leeching grasping greedy bloated overpaid jumped-up little-hitler jobsworth
 """
 
 # Words that insult only when said of someone ("you are mental"), never when they label a
@@ -73,6 +88,16 @@ gippo gippos gypo gypos polack polacks chink chinks jap japs dago dagos wop wops
 golliwogs sambo sambos batty-boy bender benders lezzer lezzers lesbo lesbos he-she cripple
 taig taigs fenian fenians
 cripples gimp gimps window-licker window-lickers mongoloid mongoloids kraut krauts
+"""
+
+# Capitalised words that open sentences and are not anyone's name: "Life is a bitch" insults
+# no one, while "Wren is a ..." is said of a person.
+NOT_NAMES = """
+It This That There Here Everything Nothing Something Anything Life Everyone Everybody Nobody
+Somebody Someone What Which Who Whoever The Council Housing Planning Your Our My His Her Their
+Its Why How When Where And But So Then Now Today Yesterday Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday January February March April May June July August September
+October November December England Britain English British God Christ Jesus
 """
 
 ALL_INSULTS = (frozenset(INSULTS.split()) | frozenset(APPEARANCE.split())

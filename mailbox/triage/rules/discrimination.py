@@ -98,6 +98,26 @@ _PATTERNS = (
                r"|\ba woman'?s place\b|\bno (real )?man would\b|\breal men\b|\ba man'?s job\b"
                r"|\b(queen|fairy|pansy|nancy|nancy boy|sissy|poof) of an?\b"
                r"|\b(typical|bloody|silly|hysterical) (woman|women|female|girl)\b", re.I),
+    # A quota or a type: "got the job to fill a quota", "a typical foreigner".
+    re.compile(rf"\b(fill|filling|filled|make up|making up|meet|meeting|tick|ticking) (a|the"
+               r"|their|your|some) (quota|diversity (box|target|numbers)|box)\b"
+               rf"|\btypical {_ID}\b|\b(typical|bloody|these|those) (foreigners?|immigrants?)\b",
+               re.I),
+    # Origin, background, faith or dress as the explanation, in any register: "Mr X, being
+    # from Eastern Europe, has no feeling for ...", "Ms Y's background means", "where her family
+    # come from", "the officer in the headscarf ... her own faith".
+    re.compile(r"\b(being|coming|who (is|comes?|came)|as (someone|somebody|a (man|woman|person)))"
+               r" from (?-i:[A-Z])(?!\w* (council|office|department|team|road|street|house))"
+               r"|\bwhere (his|her|their|your) (family|people|parents|lot|kind) (come|comes|came"
+               r"|are) from\b"
+               r"|\b(his|her|their|your|\w+['’]s) (background|origins?|ethnicity|nationality"
+               r"|culture|faith|religion|upbringing|accent|skin) (means?|meant|explains?|might"
+               r" explain|would explain|is why|makes?|made|has something to do)\b"
+               r"|\b(of|from|for|to) (his|her|their|your) own (faith|religion|kind|community"
+               r"|background|culture|country|people|race|sort)\b"
+               r"|\b(in|wearing|with) (the|a|her|his|that) (headscarf|hijab|burka|burqa|niqab"
+               r"|turban|veil|skull ?cap)\b(?=[^.]{0,120}\b(faith|religion|own|kind|people"
+               r"|likes?|favou?r|seemed|always|typical)\b)", re.I),
 )
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 

@@ -90,6 +90,28 @@ _PATTERNS = (
                r"|\b(knows?|know|knowing|tell \w+|find out|see) where to find (you|him|her|them)\b",
                re.I),
 )
+# Whatever the verb and whoever the subject ("my brothers know exactly who you are and where
+# you park"): knowing who an officer is, where they live or park, what they drive, or that they
+# have children, told to the council, says the officer can be reached.
+_PRIVATE_LIFE = (
+    re.compile(r"\b(know|knows|knew|found out|find out|worked out|seen|noticed|clocked)"
+               r" (exactly |full well |very well )?(who (you|he|she|they) (are|is|really are)"
+               r"|where (you|he|she|they|your \w+) (live|lives|park|parks|drive|drives|sleep"
+               r"|sleeps|drink|drinks|go|goes|shop|shops))\b"
+               r"|\b(i|we|they|he|she|my \w+) (know|knows) (that )?(you|he|she|they)"
+               r" (drive|drives|park|parks)\b", re.I),
+    # The officer's home given: "Mr X, your tree officer, lives on Elm Grove". A street, not a
+    # town: "if you lived in Millbrook you would know" is an argument.
+    re.compile(r"(?:(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][a-z'-]+)|\byou|\b(?:he|she))"
+               r"(,[^,]{1,40},)? (lives?|stays?) (on|at|off|just off)"
+               r" (?-i:[A-Z])", re.I),
+    # The officer's children, or their door: "has kids of her own", "turning up at her door".
+    re.compile(r"\b(has|have|got|with) (\w+ )?(kids|children|little ones|a family|a wife"
+               r"|a husband|grandchildren) of (his|her|their|your) own\b"
+               r"|\b(turn|turns|turning|turned|show|showing|showed|knock|knocking) up at"
+               r" (his|her|your|their) (front )?(door|house|home|gate)\b"
+               r"|\b(turning|turn) up (at|outside) (his|her|your|their)\b", re.I),
+)
 _THIRD = re.compile(r"\b(his|her|their|he|she|they)\b", re.I)
 
 
@@ -100,7 +122,7 @@ class Harassment:
     def check(self, reading: Reading) -> RuleHit | None:
         for sentence in reading.sentences:
             text = own_words(sentence).strip()
-            for pattern in _PATTERNS:
+            for pattern in (*_PATTERNS, *_PRIVATE_LIFE):
                 found = pattern.search(text)
                 if found and (not _THIRD.search(found.group(0))
                               or last_person_is_staff(reading.earlier, text)):

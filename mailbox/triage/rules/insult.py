@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mailbox.triage.lexicon.abuse import ALL_INSULTS, ALL_SAID_ONLY, MASKED
+from mailbox.triage.lexicon.abuse import ALL_INSULTS, ALL_SAID_ONLY, MASKED, NOT_NAMES
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
 from mailbox.triage.people import (
@@ -19,20 +19,31 @@ from mailbox.triage.people import (
     STAFF_ROLES,
     last_person_is_staff,
     mentions_staff,
+    named_as_third_party,
 )
 from mailbox.triage.rules.base import Reading, hit
 
+# A name alone ("Wren is a ...", "Tracey in your office is ..."): a person not known to be a
+# third party is taken to be staff, since the customer is writing to the council about its staff.
+_NAME = r"(?-i:(?P<name>[A-Z][a-z'-]{2,}(?: [A-Z][a-z'-]+)?))"
 _TARGET = (
-    rf"\b(you( lot| people| all| two| guys)?|your ([\w-]+ ){{0,2}}({PERSON_NOUNS})|he|she|they"
+    rf"\b(you(( [\w-]+)?( lot| people| all| two| guys| lads))?"
+    rf"|your ([\w-]+ ){{0,2}}({PERSON_NOUNS})|he|she|they"
     rf"|(mr|mrs|ms|miss|dr|cllr|councillor)\.? [a-z'-]+"
-    rf"|th(at|is|e) ([\w-]+ )?({PERSON_NOUNS})|(?-i:[A-Z][a-z]+ [A-Z][a-z'-]+))"
+    rf"|th(at|is|e) ([\w-]+ )?({PERSON_NOUNS})|(th(at|is) )?{_NAME})"
 )
+# "Tracey in your office", "Mr X from planning": where the person works, said after the name.
+_WHERE_WORKS = r"( (in|from|at|on|of) (your|the) [\w-]+( [\w-]+)?)?"
 _SAID_OF = re.compile(
-    _TARGET
+    _TARGET + _WHERE_WORKS
     + r"(,[^,]{1,40},)?\s*(?P<verb>\s(is|are|was|were|remains?)|'re|’re|'s|’s)"
-    + r"\s+(?P<rest>[^.;:!?]*)",
+    + r"(?=\s+(?P<rest>[^.;:!?]*))",
     re.I,
 )
+_NOT_NAMES = frozenset(NOT_NAMES.split())
+# Insults of several words, joined so the lexicon's "waste-of-space" meets "waste of space".
+_PHRASES = re.compile(r"\bwaste of (space|oxygen|skin|air)\b|\bold (bag|bat|cow|hag|witch)\b"
+                      r"|\bpen pushers?\b|\blittle hitler\b|\bjumped up\b", re.I)
 _COLLECTIVE = re.compile(r"\b(bunch|pack|load|shower|gang|nest|band) of (?P<rest>[^.;:!?]*)", re.I)
 _VOCATIVE = re.compile(r"\byou (?P<rest>([\w*'-]+ ?){1,3})", re.I)
 _POINTED = re.compile(
@@ -60,6 +71,9 @@ _ANIMALS = frozenset([
     "parasite", "parasites", "troll", "trolls", "maggot", "maggots", "sheep", "sheeple", "worm",
     "worms", "slug", "slugs", "donkey", "donkeys",
 ])
+# Just before an animal said of someone, these make it name-calling: "a little worm".
+_NAME_CALLING = frozenset({"a", "little", "slimy", "pathetic", "miserable", "dirty", "filthy",
+                           "sneaky", "spineless", "lying", "horrible", "nasty", "old", "fat"})
 _ATTRIBUTIVE = frozenset({"lying", "thieving", "fat", "thick"})
 # Insults that describe rather than name: on their own, after a comma, they are not a name.
 _ADJECTIVES = frozenset({
@@ -93,24 +107,29 @@ class Insult:
 
     def check(self, reading: Reading) -> RuleHit | None:
         for sentence in reading.sentences:
-            text = own_words(sentence)
-            if is_insult(text, reading.earlier) or (
+            text = _PHRASES.sub(lambda m: m.group(0).replace(" ", "-"), own_words(sentence))
+            third_parties = (*reading.earlier, *(i.summary for i in reading.context.known_issues))
+            if is_insult(text, reading.earlier, third_parties) or (
                     is_name_fragment(text) and last_person_is_staff(reading.earlier, text)):
                 return hit(self, sentence)
         return None
 
 
-def is_insult(text: str, earlier: tuple[str, ...] = ()) -> bool:
+def is_insult(text: str, earlier: tuple[str, ...] = (),
+              third_parties: tuple[str, ...] = ()) -> bool:
     """True when `text` (the customer's own words) calls a member of staff names.
 
     "He", "she" or "they" is whoever was last named, as for threats: "the bloke at 33 ...
-    He's a lowlife" is about a neighbour.
+    He's a lowlife" is about a neighbour. A bare name is staff unless `third_parties` (the
+    sentences before, the known issues) name that person beside a neighbour or a relative.
     """
     for pattern in (_SAID_OF, _COLLECTIVE, _VOCATIVE, _OF_A):
         for m in pattern.finditer(text):
             if _possessive(m) or not _insulting(_clause(m.group("rest")), animals=True):
                 continue
             if _third_person_not_staff(m, text, earlier):
+                continue
+            if _not_staff_name(m, third_parties or earlier):
                 continue
             return True
     if (found := _TRAILING.search(text)) and _called_name(found.group("rest")):
@@ -150,6 +169,17 @@ def _third_person_not_staff(match: re.Match[str], text: str, earlier: tuple[str,
     return not last_person_is_staff(earlier, text[: match.start()])
 
 
+def _not_staff_name(match: re.Match[str], third_parties: tuple[str, ...]) -> bool:
+    """A bare name that is not a person's (a weekday, "Life"), or one the customer has named
+    as a neighbour, a relative or another third party."""
+    if "name" not in match.re.groupindex or not match.group("name"):
+        return False
+    name = match.group("name")
+    if name.split()[0] in _NOT_NAMES:
+        return True
+    return named_as_third_party(name, (*third_parties, match.string))
+
+
 def _possessive(match: re.Match[str]) -> bool:
     """"Mr X's reply was lazy": the "'s" was a possessive, and the insult is of a thing."""
     if "verb" not in match.re.groupindex or match.group("verb") not in ("'s", "’s"):
@@ -179,6 +209,8 @@ def _insulting(rest: str, animals: bool) -> bool:
     for i, word in enumerate(words):
         if MASKED.fullmatch(word):
             return True
+        if word in _ANIMALS and animals and i > 0 and words[i - 1] in _NAME_CALLING:
+            return True  # "is a pathetic little worm": an animal called, said of a person
         if word not in ALL_INSULTS:
             continue
         if not animals and word in _ANIMALS | ALL_SAID_ONLY:

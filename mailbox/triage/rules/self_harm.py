@@ -31,6 +31,21 @@ _PATTERNS = (
                r"|this (will be|is) my (last|final) (e-?mail|letter|message)"
                r" (to you )?(ever|before i go)"
                r"|(nobody|no one|no-one) (will|would) (miss|notice) (me|if i))\b", re.I),
+    # Understated: medication stopped, no point any more, the children provided for.
+    re.compile(r"\b(stopped|stopping|given up|giving up|quit|no longer|not been|haven'?t been"
+               r"|can'?t be bothered) (\w+ ){0,2}?(with |taking |on )?(my )?(medication|meds"
+               r"|tablets|pills|antidepressants|medicine|insulin)\b"
+               r"|\b(isn'?t|is not|not|no|wasn'?t|there'?s no|don'?t see (the|any|much)) (really )?"
+               r"(much |a lot of |any )?point (any ?more|now|in (anything|any of it|trying|going on"
+               r"|carrying on|living|me))\b"
+               r"|\bwhat'?s the point (any ?more|of (anything|any of it|going on|carrying on|me))\b"
+               r"|\bcan'?t (do|take) (this|it) any ?more\b", re.I),
+    re.compile(r"\b(kids|children|girls|boys|son|daughter|little ones|baby)\b[^.]{0,60}\bif"
+               r" (anything|something) (happens|should happen|were to happen|happened)"
+               r"(?! (to (me|us) )?(it'?s|is|will be) (on|your))"
+               r"|\bif (anything|something) (happens|should happen|were to happen|happened)"
+               r" (to me)?[^.]{0,30}\b(kids|children|girls|boys|son|daughter|little ones)"
+               r" (go|will go|are going|can go|will be looked after|are sorted)\b", re.I),
 )
 
 

@@ -1,7 +1,9 @@
 """A subject access request under UK GDPR Article 15.
 
-The customer is asking for their own personal data; the one-month deadline
-runs whatever the state of their other complaints.
+The customer is asking for their own personal data, or for that of someone
+they act for; the one-month deadline runs whatever the state of their other
+complaints. It need not be named: "send me everything you hold about Mum"
+asks for it.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import re
 
 from mailbox.triage.model import RuleHit
-from mailbox.triage.rules.base import Reading, first_match
+from mailbox.triage.requests import is_request
+from mailbox.triage.rules.base import Reading, first_match, hit
 
 _PATTERNS = (
     re.compile(r"\b(make|making|submit|submitting|this is|treat this as|consider this)"
@@ -22,6 +25,16 @@ _PATTERNS = (
     re.compile(r"\bunder (the )?(uk )?(gdpr|data protection act)\b.{0,60}\b(request|provide|copy)",
                re.I),
 )
+# Everything held about the customer or someone they act for, asked for in plain words: only in
+# a sentence that asks ("I'm entitled to see what was said about me" argues an old point).
+_PLAIN = (
+    re.compile(r"\b(everything|all (the )?(information|records|data)|whatever|what) (that )?"
+               r"(you|the council|your \w+) (hold|holds|have|keep|keeps|has) (on|about) (me|us|my"
+               r" \w+|mum|mam|dad|him|her|them)\b", re.I),
+    re.compile(r"\b(see|have|know|read) what (has|have|was|is) (been |actually been )?(written"
+               r"|recorded|noted|said|put) (down )?about (me|us|my \w+|mum|mam|dad|him|her)\b",
+               re.I),
+)
 
 
 class SubjectAccess:
@@ -29,4 +42,10 @@ class SubjectAccess:
     description = "Asks for a copy of the customer's own personal data (UK GDPR Article 15)."
 
     def check(self, reading: Reading) -> RuleHit | None:
-        return first_match(self, reading, *_PATTERNS)
+        found = first_match(self, reading, *_PATTERNS)
+        if found:
+            return found
+        for sentence in reading.sentences:
+            if is_request(sentence) and any(p.search(sentence) for p in _PLAIN):
+                return hit(self, sentence)
+        return None

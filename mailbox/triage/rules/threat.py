@@ -17,7 +17,7 @@ import re
 
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
-from mailbox.triage.people import last_person_is_staff
+from mailbox.triage.people import last_person_is_staff, mentions_staff
 from mailbox.triage.rules.base import Reading, hit
 
 _WHO = r"(you|him|her|them|your \w+|the lot of you|all of you|that \w+)"
@@ -46,7 +46,9 @@ _PATTERNS = (
                rf"|\b{_WILL} make (you|him|her|them|sure you) (pay|regret|suffer|sorry)\b", re.I),
     re.compile(r"\bwon'?t be (held )?responsible for (my actions|what i do|what happens)\b"
                r"|\b(something|an accident) (bad |nasty )?(will|might|could) happen to\b"
-               r"|\bwait (till|until) i (get|see|find|catch)\b", re.I),
+               r"|\bwait (till|until) i (get|see|find|catch)\b"
+               r"|\b(it'?d|it would|would|will|that'?d) be a (real |great )?(shame|pity) if"
+               r" (something|anything) (happened|happens|were to happen)\b", re.I),
     re.compile(rf"\b(kill|murder|stab|shoot|strangle) {_WHO}\b|\bburn (the|your) \w+ down\b",
                re.I),
     # Violence to the body: "smash his face in", "beat him up", "put her in hospital".
@@ -103,8 +105,40 @@ _PATTERNS = (
                r"|\b(be|it'?d be|it would be|would be|will be) a (real |great )?(shame|pity) if"
                r" (you|he|she|they|your|his|her|their)\b", re.I),
 )
+# Harm said in an idiom: "he'll need more than a plaster", "come to a sticky end", "a visit
+# from my chainsaw", "I'd be watching my back if I were them".
+_IDIOMS = re.compile(
+    r"\b(you|he|she|they|him|her|them|(?-i:[A-Z][a-z]+))('ll|’ll| will| would|'d|’d| is going to)?"
+    r" (need|needs|be needing|want|wants) more than (a|an|some) (sticking )?(plaster|bandage"
+    r"|plasters|aspirin|paracetamol|ice ?pack|first aid|stitches)\b(?! to (fix|sort|solve|mend))"
+    r"|\b(come|comes|coming|came) to a (sticky|bad|nasty|sorry|grisly|messy|violent|untimely)"
+    r" end\b"
+    r"|\b(a |another )?visit from (my|our|me and my|the) (\w+ )?(chainsaw|bat|baseball bat"
+    r"|hammer|axe|crowbar|knife|machete|lads|boys|mates|brothers|friends|dogs?|fists?)\b"
+    r"|\bwatch(ing)? (my|your|his|her|their) backs?\b[^.]{0,30}\bif i (were|was)\b"
+    r"|\bif i (were|was) (you|him|her|them)\b[^.]{0,30}\bwatch(ing)? (my|your|his|her"
+    r"|their) backs?\b"
+    r"|\b(keep|keeps) (looking|glancing) over (your|his|her|their) shoulders?\b"
+    r"|\b(get|gets|getting) (his|her|their|your) (tyres|windows|car|house|home|garden) (done"
+    r"|done in|sorted|seen to|smashed|slashed|torched)\b",
+    re.I,
+)
 _THIRD = re.compile(r"\b(him|her|them|he|she|they|his|their)\b", re.I)
 _SECOND = re.compile(r"\b(you|your|yourself|yourselves|mr|mrs|ms|miss)\b", re.I)
+
+
+# "Nice car your officer drives, shame if it got scratched": a loss hinted at, beside what an
+# officer owns. The customer's own things ("my car") are a grievance, not a threat.
+_SHAME_IF = re.compile(r"\b(shame|pity) if\b", re.I)
+_OWNED = re.compile(r"(?<!\bmy )(?<!\bour )\b(car|van|motor|house|home|garden|windows?|tyres?"
+                    r"|kids|children|family|dog|cat)\b", re.I)
+
+
+def _loss_hinted(text: str) -> bool:
+    """A shame-if beside something an officer owns, in a sentence that names staff."""
+    return bool(_SHAME_IF.search(text) and _OWNED.search(text) and mentions_staff(text)
+                and not re.search(r"\b(my|our) (car|van|motor|house|home|garden|windows?|tyres?"
+                                  r"|kids|children|family|dog|cat)\b", text, re.I))
 
 
 class Threat:
@@ -118,6 +152,9 @@ class Threat:
                 found = pattern.search(text)
                 if found and _at_staff(found.group(0), reading.earlier, text):
                     return hit(self, sentence)
+            if (_IDIOMS.search(text) or _loss_hinted(text)) and last_person_is_staff(
+                    reading.earlier, text):
+                return hit(self, sentence)
         return None
 
 

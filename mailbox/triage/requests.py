@@ -1,0 +1,215 @@
+"""Requests in the customer's own words are new unless the case file already holds them.
+
+"Please send me a copy of the survey", "can I do £20 a month", "when do
+applications open?" are short and use ordinary words, so counting unseen
+words files them. The policy escalates a new request however briefly it is
+put. So a request is recognised by its form (an imperative, a modal
+question, "I want / would like / should be grateful if", a question mark),
+and it is new unless what it asks for (its content words, with the frame of
+asking taken away) is matched by an earlier request of the customer's or by
+a known issue. A chaser ("get someone out", "I want an answer", "reply to
+my email") has no content of its own and is never new on that ground.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from mailbox.triage.clean import clean_body
+from mailbox.triage.lexicon.generic import FUNCTION_WORDS, NUMBERS, TIME_WORDS
+from mailbox.triage.lexicon.requests import (
+    CHASER,
+    DELIVERABLES,
+    FRAME,
+    IMPERATIVE_VERBS,
+    REMEDY,
+)
+from mailbox.triage.model import CaseContext
+from mailbox.triage.own_words import own_words
+from mailbox.triage.restatement import INSISTS_NEW
+from mailbox.triage.sentences import split_sentences
+from mailbox.triage.words import is_generic, names, stem, words
+
+# Covered share of a request's content at which an earlier request or known issue holds it.
+MATCHED_SHARE = 0.6
+# Two stems this alike (rapidfuzz ratio) are the same word misspelt or inflected otherwise.
+FUZZY_RATIO = 85
+FUZZY_MIN_LENGTH = 5
+
+_OPENERS = r"(?:(?:so|and|but|also|now|just|ok|okay|right|then|please|pls|kindly|finally)\b,?\s+)*"
+_ASKER = r"(i|we|you|u|someone|somebody|anyone|anybody|the council|your \w+)"
+_MODAL_QUESTION = re.compile(
+    rf"^\W*{_OPENERS}((can|could|would|will|may|might|shall|should|do|does) {_ASKER}"
+    r"|is it possible|is there (a|any)|are there any)\b", re.I)
+# A question that asks something ("when do applications open?"), not a rhetorical one ("why
+# is nobody answering?") or a chaser ("has anyone looked at it?", "any news?").
+_WH_QUESTION = re.compile(
+    rf"^\W*{_OPENERS}(when|where|who|which|what|whether|how (much|many|long|often|soon)"
+    r"|how (do|can|could|should|would|will) (i|we))\b", re.I)
+# Asking the council to stop doing something is a grievance about what it does, not a request.
+_NEGATED = re.compile(r"^\W*(please )?(do not|don'?t|stop|never)\b|\bto stop \w+ing\b"
+                      r"|\bplease (be aware|note|understand|remember|bear in mind)\b", re.I)
+# A want or a courtesy, in the customer's own voice ("said I should be grateful" reports).
+_WANT = re.compile(
+    r"(?<!said )(?<!says )(?<!told me )(?<!told us )\b(i|we)"
+    r"( really| just| also| now| do| would| should| 'd|'d|’d)*"
+    r" (want|like|need|wish|request|require|expect (you|the council|it|this|them|to)|demand"
+    r"|insist on|ask (you |that |for )|am asking|are asking|be grateful (if|for|to)|appreciate)\b"
+    r"|\bplease\b|\bpls\b|\bkindly\b", re.I)
+# An imperative: a verb, then what it acts on ("send me", "log this", "put it back").
+_IMPERATIVE = re.compile(
+    rf"^\W*{_OPENERS}(?:(?:can|could|would|will) you\s+)?(?P<verb>[a-z-]+)\s+(me|us|my|our|the"
+    r"|a|an|this|that|these|those|it|them|someone|somebody|him|her|his|your|out|back|up|down"
+    r"|off|all|any|some|in|round|over)\b", re.I)
+# Not the customer's request: a disclaimer, an out-of-office, a sign-off.
+_BOILERPLATE = re.compile(
+    r"\b(before printing|intended recipient|received this (e-?mail|message) in error"
+    r"|confidential|out of (the )?office|do not reply to this)\b", re.I)
+# Said again by the customer's own account: "I am asking again for ...", "as I asked before".
+_ASKED_BEFORE = re.compile(
+    r"\b(again|once more|still|as (i|we) (have )?(asked|said|requested)|repeat(ing)? my"
+    r"|i('ve| have) (already )?asked|on record|for the record)\b", re.I)
+# Money back: a sum asked back is the remedy of a matter on file, even when it is a new figure.
+_MONEY_BACK = re.compile(r"\b(back|refund\w*|repa(id|y)|reimburs\w*|compensat\w*|taken off"
+                         r"|written off|write off)\b", re.I)
+# "Personally", "urgently" say how to do it, not what; these few "-ly" words are things.
+_NOT_ADVERBS = frozenset({"family", "supply", "assembly", "bully", "italy", "holly", "rally"})
+# "Please wipe it", "I want it lifted": the thing asked about is in the sentence before, which
+# `anaphora` lends to the request; alone, one content word beside a pronoun is not a matter.
+_POINTS_BACK = re.compile(r"\b(it|them|this|that|these|those|one)\b", re.I)
+POINTING_CONTENT = 1
+
+
+class _Vocabulary(NamedTuple):
+    verbs: frozenset[str]  # imperative verbs, as written
+    verb_stems: frozenset[str]
+    frame: frozenset[str]  # words that only frame a request
+    chaser: frozenset[str]  # stems a chaser is made of
+    deliverables: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    """The word lists of `lexicon.requests`, split once."""
+    frame = set(FRAME.split()) | set(FUNCTION_WORDS.split()) | set(TIME_WORDS.split())
+    frame |= set(NUMBERS.split()) | set(REMEDY.split())
+    return _Vocabulary(
+        verbs=frozenset(IMPERATIVE_VERBS.split()),
+        verb_stems=frozenset(stem(w) for w in IMPERATIVE_VERBS.split()),
+        frame=frozenset(frame),
+        chaser=frozenset(stem(w) for w in CHASER.split()),
+        deliverables=frozenset(DELIVERABLES.split()),
+    )
+
+
+@lru_cache(maxsize=8192)
+def is_request(sentence: str) -> bool:
+    """True when the sentence's form asks for something: a question, a want, an imperative.
+
+    Only the customer's own words count: "he said I should be grateful" reports someone.
+    """
+    sentence = own_words(sentence)
+    if _BOILERPLATE.search(sentence):
+        return False
+    if _NEGATED.search(sentence):
+        return False
+    if _MODAL_QUESTION.search(sentence):
+        return True
+    if sentence.rstrip().endswith("?") and _WH_QUESTION.search(sentence):
+        return True
+    if _WANT.search(sentence):
+        return True
+    found = _IMPERATIVE.match(sentence)
+    return bool(found) and found.group("verb").lower() in _vocabulary().verbs
+
+
+@lru_cache(maxsize=8192)
+def request_content(sentence: str) -> frozenset[str]:
+    """Stems of what the sentence asks about: its words less the frame of asking and names.
+
+    The verbs of asking ("send", "reopen", "correct") and the vocabulary of complaining
+    ("properly", "fair") are frame too: "reopen it" asks about whatever "it" is, and
+    `anaphora` lends it the sentence before. The things a council sends (letters, copies,
+    records) stay: "send the letters in Arabic" asks for letters.
+    """
+    vocabulary = _vocabulary()
+    skip = names(sentence)
+    return frozenset(stem(w) for w in words(sentence)
+                     if w not in vocabulary.frame and w not in skip
+                     and stem(w) not in vocabulary.verb_stems and len(w.strip("'")) > 2
+                     and not _adverb(w) and (w in vocabulary.deliverables or not is_generic(w)))
+
+
+def _adverb(word: str) -> bool:
+    """"Personally", "urgently": how to do it, not what to do."""
+    return word.endswith("ly") and len(word) > 5 and word not in _NOT_ADVERBS
+
+
+def is_chaser(content: frozenset[str]) -> bool:
+    """Nothing asked for but a reply or action on what the council already has."""
+    return content <= _vocabulary().chaser
+
+
+def said_before(context: CaseContext) -> tuple[frozenset[str], ...]:
+    """The stems of every matter already on file, one set per known issue or earlier sentence.
+
+    A request is matched sentence by sentence, not against the whole file: "send the
+    letters in Arabic" is new although letters and an Arabic interpreter were both
+    mentioned, because no earlier sentence speaks of the two together. The council's
+    replies count: they set out what the customer asked for and what was decided.
+    """
+    texts = [frozenset(stem(w) for w in words(f"{i.summary} {i.outcome}"))
+             for i in context.known_issues]
+    for mail in context.history:
+        texts.extend(_sentence_stems(f"{mail.subject}.\n\n{mail.body}"))
+    return tuple(texts)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_stems(body: str) -> tuple[frozenset[str], ...]:
+    """The stems of each sentence of one earlier email, quoted mail left out."""
+    return tuple(frozenset(stem(w) for w in words(s)) for s in split_sentences(clean_body(body)))
+
+
+def asked_before(sentence: str, earlier: Iterable[frozenset[str]]) -> bool:
+    """Does an earlier request or known issue cover what `sentence` asks for?"""
+    content = request_content(sentence)
+    if not content or is_chaser(content) or _ASKED_BEFORE.search(sentence):
+        return True
+    if len(content) <= POINTING_CONTENT and _POINTS_BACK.search(sentence):
+        return True
+    return any(_covered(content, seen) >= MATCHED_SHARE for seen in earlier)
+
+
+def is_new_request(sentence: str, earlier: Iterable[frozenset[str]], new_sum: bool = False) -> bool:
+    """A request whose content no earlier request or known issue holds, or that names a sum
+    never seen ("can I do £20 a month").
+
+    A request that insists it is new ("treat this as a new complaint") is the customer's
+    framing of an old matter, which the policy files.
+    """
+    if not is_request(sentence) or INSISTS_NEW.search(sentence):
+        return False
+    if new_sum and not _MONEY_BACK.search(sentence):
+        return True
+    return not asked_before(sentence, earlier)
+
+
+def _covered(content: frozenset[str], seen: frozenset[str]) -> float:
+    """The share of `content` found in `seen`, exactly or as a near spelling."""
+    found = sum(1 for s in content if s in seen or _near(s, seen))
+    return found / len(content)
+
+
+def _near(stem_: str, seen: frozenset[str]) -> bool:
+    """A long stem spelt a little differently, or sharing a long start ("reinst", "reinstat")."""
+    if len(stem_) < FUZZY_MIN_LENGTH:
+        return False
+    if any(s.startswith(stem_) or stem_.startswith(s) for s in seen if len(s) >= FUZZY_MIN_LENGTH):
+        return True
+    return any(len(s) >= FUZZY_MIN_LENGTH and fuzz.ratio(stem_, s) >= FUZZY_RATIO for s in seen)
