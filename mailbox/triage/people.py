@@ -82,3 +82,25 @@ def named_as_third_party(name: str, texts: tuple[str, ...]) -> bool:
     """
     first = name.split()[0]
     return any(first in text and _OTHERS.search(text) for text in texts)
+
+
+# Someone placed where a neighbour lives: "that idiot upstairs", "the clown at number 12".
+_PLACED = re.compile(
+    r"\b(that|this|the|those|these|my|our)( [\w*'’-]+){1,3}?"
+    r" (upstairs|downstairs|next door|across the (road|street|landing|hall|way)|opposite"
+    r"|below (me|us)|above (me|us)|(at|in) (number|no\.?|flat) \d+\w*|over the (road|fence))\b",
+    re.I,
+)
+
+
+def name_placed_third_parties(text: str) -> str:
+    """`text` with anyone placed where a neighbour lives replaced by "the neighbour".
+
+    However the customer describes them ("that f***ing idiot upstairs"), a person
+    known by where they live is a neighbour, not staff, so the abuse rules pass over
+    what is said of them. A staff role named in the phrase keeps it: "your officer
+    next door" is still an officer.
+    """
+    def replace(found: re.Match[str]) -> str:
+        return found.group(0) if _STAFF.search(found.group(0)) else "the neighbour"
+    return _PLACED.sub(replace, text)

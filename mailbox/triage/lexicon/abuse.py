@@ -56,6 +56,7 @@ bottom-feeders cockwomble cockwombles twerp twerps twazzock pillock plank planks
 bellend wazzock wazzocks nugget numpty div divs dozy dopey dope dopes thickhead thickheads
 pinhead pinheads knucklehead knuckleheads sub-human subhuman
 parasitic leeching grasping greedy bloated overpaid jumped-up little-hitler jobsworth
+snob snobs stuck-up snooty toffee-nosed halfwitted incompetents dimbulb nonce sleazeball
 """
 
 # Words that insult only when said of someone ("you are mental"), never when they label a

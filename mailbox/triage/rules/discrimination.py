@@ -15,6 +15,7 @@ import re
 from mailbox.triage.lexicon.abuse import ALL_SLURS
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
+from mailbox.triage.people import STAFF_ROLES
 from mailbox.triage.rules.base import Reading, hit
 
 _IDENTITY = (r"(a )?(woman|women|girl|black|asian|muslim|jewish|hindu|sikh|gay|lesbian|foreign"
@@ -121,6 +122,61 @@ _PATTERNS = (
 )
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
+# The polite register, read as a structure rather than a phrase list: a protected
+# characteristic said of someone, a reference to staff, and a judgement of their fitness,
+# in a sentence or across it and the sentence before.
+_CHARACTERISTIC = re.compile(
+    # Origin: "if he was actually from here", "a foreigner", "not British".
+    r"\b(he|she|they|you|him|her|them|someone|somebody|who)( \w+)? (was|were|is|are|'s|’s"
+    r"|isn'?t|wasn'?t|aren'?t|weren'?t)( not| actually| even| really| originally){0,2}"
+    r" (from here|from (this|round|around) (country|here)|british|english|local|foreign)\b"
+    r"|\b(someone|somebody|a person|an officer|a man|a woman|people)( who is| who's| that is)?"
+    r" (english|british|local|from here|white|christian)\b"
+    r"|\bforeigners?\b|\b(he|she|they|someone|somebody|who)( \w+)? (was|were|wasn'?t|weren'?t)"
+    r"( not| even)? (born|raised|brought up) (here|in (this country|britain|england))\b"
+    # Sexuality: "a man like that", "how he lives his life", "his rainbow lanyard".
+    r"|\ba (man|woman|person|bloke|chap) like (that|him|her)\b"
+    r"|\bhow (he|she|they) (lives?|chooses? to live) (his|her|their) li(fe|ves)\b"
+    r"|\b(rainbow|pride) (lanyard|badge|pin|flag)\b|\b(his|her|their) (lifestyle|partner)"
+    r" choices?\b"
+    # Sex and age: "young ladies", "a girl", "a gentleman", "scarcely out of school".
+    r"|\b(young|little) (ladies|lady|girls?|lass|lasses|women|things?)\b"
+    r"|\b(a|some|the) (girl|gentleman|lad|young man|young woman)\b"
+    r"|\b(scarcely|barely|hardly|only just|just) out of (school|college|nappies)\b"
+    r"|\b(of|at) (his|her|their) (age|time of life)\b",
+    re.I,
+)
+_STAFF_REFERENCE = re.compile(
+    rf"\b(mr|mrs|ms|miss|dr)\.? [a-z'-]+|\b(your|the|that|this) ([\w-]+ ){{0,2}}({STAFF_ROLES})\b"
+    r"|\b(at|on|behind) the (desk|counter|phones?|front desk|reception)\b"
+    r"|\b(office|department|council|case|decision|accounts?|appeals?|claims?|applications?)\b",
+    re.I,
+)
+_UNFIT = re.compile(
+    r"\b(should|shouldn'?t|should not|ought to|ought not to|can'?t|cannot) (really )?"
+    r"(be )?(deciding|decide|in charge|making (decisions|these decisions)|judging|handling"
+    r"|dealing with|allowed to)\b"
+    r"|\bbeyond (him|her|them)\b|\bout of (his|her|their) depth\b"
+    r"|\bwould (understand|know|grasp|get)\b[^.;]{0,40}\bbetter\b"
+    r"|\b(more usefully|better) (employed|occupied|suited|off)\b"
+    r"|\bprefer(,[^,]{1,20},)? to (deal|speak|talk) (with|to) an? (gentleman|man|woman|lady"
+    r"|englishman|englishwoman)\b|\b(rather|prefer)\b[^.;]{0,40}\bhad nothing (more )?to do with\b"
+    r"|\b(not|scarcely|hardly|barely) (fit|suited|suitable|qualified|competent) (to|for)\b"
+    r"|\blectured\b[^.;]{0,40}\bby\b",
+    re.I,
+)
+
+
+def unfit_for_who_they_are(sentence: str, before: str) -> bool:
+    """A characteristic said of someone, staff referred to, and their fitness judged: "Mr X
+    would understand British roads better if he was actually from here"; "the young ladies
+    at the desk ... accounts are rather beyond them". Each alone is ordinary; together, in a
+    sentence and the one before, they judge a person by who they are."""
+    window = f"{before} {sentence}"
+    return bool(_CHARACTERISTIC.search(window) and _UNFIT.search(window)
+                and _STAFF_REFERENCE.search(window)
+                and (_CHARACTERISTIC.search(sentence) or _UNFIT.search(sentence)))
+
 
 class Discrimination:
     name = "discrimination"
@@ -129,8 +185,9 @@ class Discrimination:
     def check(self, reading: Reading) -> RuleHit | None:
         for sentence in reading.sentences:
             text = own_words(sentence)
+            before = own_words(reading.earlier[-1]) if reading.earlier else ""
             if set(_WORD.findall(text.lower())) & ALL_SLURS or any(
                 p.search(text) for p in _PATTERNS
-            ):
+            ) or unfit_for_who_they_are(text, before):
                 return hit(self, sentence)
         return None

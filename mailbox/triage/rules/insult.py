@@ -19,6 +19,7 @@ from mailbox.triage.people import (
     STAFF_ROLES,
     last_person_is_staff,
     mentions_staff,
+    name_placed_third_parties,
     named_as_third_party,
 )
 from mailbox.triage.rules.base import Reading, hit
@@ -33,11 +34,21 @@ _TARGET = (
     rf"|th(at|is|e) ([\w-]+ )?({PERSON_NOUNS})|(th(at|is) )?{_NAME})"
 )
 # "Tracey in your office", "Mr X from planning": where the person works, said after the name.
+# "Karen Pryce who is a useless lazy cow", "Mr X, who is a liar": a relative clause says it
+# of the person just as "is" does.
 _WHERE_WORKS = r"( (in|from|at|on|of) (your|the) [\w-]+( [\w-]+)?)?"
 _SAID_OF = re.compile(
     _TARGET + _WHERE_WORKS
-    + r"(,[^,]{1,40},)?\s*(?P<verb>\s(is|are|was|were|remains?)|'re|’re|'s|’s)"
+    + r"(,[^,]{1,40},)?(,? (who|that)(?= (is|are|was|were)\b))?"
+    + r"\s*(?P<verb>\s(is|are|was|were|remains?)|'re|’re|'s|’s)"
     + r"(?=\s+(?P<rest>[^.;:!?]*))",
+    re.I,
+)
+# "Your planning officer, a total halfwit, refused it": an apposition names what they are.
+_APPOSED = re.compile(
+    _TARGET + _WHERE_WORKS
+    + r",\s+(an?|such an?|what an?|that|this|one|total|absolute|utter|complete)"
+    + r" (?P<rest>[^,.;:!?]*)",
     re.I,
 )
 _NOT_NAMES = frozenset(NOT_NAMES.split())
@@ -107,7 +118,8 @@ class Insult:
 
     def check(self, reading: Reading) -> RuleHit | None:
         for sentence in reading.sentences:
-            text = _PHRASES.sub(lambda m: m.group(0).replace(" ", "-"), own_words(sentence))
+            own = name_placed_third_parties(own_words(sentence))
+            text = _PHRASES.sub(lambda m: m.group(0).replace(" ", "-"), own)
             third_parties = (*reading.earlier, *(i.summary for i in reading.context.known_issues))
             if is_insult(text, reading.earlier, third_parties) or (
                     is_name_fragment(text) and last_person_is_staff(reading.earlier, text)):
@@ -123,7 +135,7 @@ def is_insult(text: str, earlier: tuple[str, ...] = (),
     He's a lowlife" is about a neighbour. A bare name is staff unless `third_parties` (the
     sentences before, the known issues) name that person beside a neighbour or a relative.
     """
-    for pattern in (_SAID_OF, _COLLECTIVE, _VOCATIVE, _OF_A):
+    for pattern in (_SAID_OF, _APPOSED, _COLLECTIVE, _VOCATIVE, _OF_A):
         for m in pattern.finditer(text):
             if _possessive(m) or not _insulting(_clause(m.group("rest")), animals=True):
                 continue

@@ -13,7 +13,7 @@ import re
 from mailbox.triage.lexicon.abuse import ALL_INSULTS, ALL_PROFANITY, MASKED
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
-from mailbox.triage.people import PERSON_NOUNS, STAFF_ROLES
+from mailbox.triage.people import PERSON_NOUNS, STAFF_ROLES, name_placed_third_parties
 from mailbox.triage.rules.base import Reading, hit
 
 _PERSON = re.compile(
@@ -31,7 +31,7 @@ class Profanity:
 
     def check(self, reading: Reading) -> RuleHit | None:
         for sentence in reading.sentences:
-            if aimed_swearing(own_words(sentence)):
+            if aimed_swearing(name_placed_third_parties(own_words(sentence))):
                 return hit(self, sentence)
         return None
 
