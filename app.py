@@ -198,6 +198,7 @@ def build_sweeper(
         notifier,
         clock=london_today(settings.timezone),
         filed_mail=FiledMailFromStore(SqlMailStore(store.engine)),
+        audit_months=settings.audit_retention_months,
     )
 
 

@@ -17,6 +17,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from register.errors import ConfigurationError
+from register.schedule.audit_retention import DEFAULT_MONTHS, MINIMUM_MONTHS
 
 PLACEHOLDERS = frozenset({"", "changeme", "change-me", "secret", "password", "xxx", "todo", "none"})
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -90,6 +91,8 @@ class Settings(BaseSettings):
     sweep_at: str = "07:00"
     notice_sender: str = "forewarn@council.example.gov.uk"
     fallback_mailbox: str = ""  # where notices go when no one can be reached in Teams
+    # Audit entries older than this are pruned by the daily sweep (deletion records stay).
+    audit_retention_months: int = DEFAULT_MONTHS
 
     # The council's SMTP relay, which sends the outbox (notices, forwards to the SPOC).
     smtp_host: str = ""  # empty: mail stays queued in the outbox, unsent
@@ -104,6 +107,24 @@ class Settings(BaseSettings):
     def _split_tenants(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("audit_retention_months")
+    @classmethod
+    def _audit_retention_bounds(cls, value: int) -> int:
+        """0 is refused rather than read as "keep forever" or "prune at once": either
+        reading is a decision a council must write down, not a default to fall into."""
+        if value == 0:
+            raise ValueError(
+                "FOREWARN_AUDIT_RETENTION_MONTHS=0 is refused: audit entries hold personal "
+                "data, so they cannot be kept forever, and pruning them at once would leave "
+                f"no trail; give a number of months, at least {MINIMUM_MONTHS}"
+            )
+        if value < MINIMUM_MONTHS:
+            raise ValueError(
+                f"FOREWARN_AUDIT_RETENTION_MONTHS={value} is too short: the audit trail must "
+                f"cover at least {MINIMUM_MONTHS} months (a complaint, an annual report)"
+            )
         return value
 
     @property

@@ -2,7 +2,10 @@
 
 Entries carry identifiers and a short description, never the personal data
 itself, so a tombstone left after a deletion still reads sensibly and holds
-nothing the retention rule removed.
+nothing the retention rule removed. Look-ups are the exception: their
+detail is the query typed, which may be a name or an address. So the
+trail has a retention period of its own (register/schedule/audit_retention.py):
+old entries are deleted, except those recording a deletion.
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ class RegisterSession(Protocol):
         """Replace a stored record with the same id."""
 
     def audit(self, entry: AuditEntry) -> None:
-        """Append to the audit trail (never updated or deleted)."""
+        """Append to the audit trail (never updated; only audit retention deletes old entries)."""
 
     def person(self, person_id: str) -> Person | None: ...
 

@@ -7,7 +7,9 @@ flight (sent again next time rather than never). A notice that is not
 delivered (the notifier says so, or raises) is not recorded and is tried
 again at the next sweep. Status changes and deletions each commit on
 their own with their audit entry; a sweep that stops half-way leaves a
-register the next sweep finishes from.
+register the next sweep finishes from. Last, audit entries older than the
+audit retention period are pruned (register/schedule/audit_retention.py),
+under the same lock, so two instances never prune at once.
 
 The day comes from an injected clock, so tests move it day by day
 without patching the standard library.
@@ -28,6 +30,7 @@ import sqlalchemy as sa
 from register.notices import Notifier
 from register.policy import Preset, RetentionAction
 from register.schedule import SweepPlan, plan_sweep
+from register.schedule.audit_retention import DEFAULT_MONTHS, audit_cutoff
 from register.schedule.digest import FiledMailSource, digest_window
 from register.schedule.model import Due
 from register.schedule.ports import ScheduleStore
@@ -56,13 +59,15 @@ class SweepReport:
     not_delivered: int = 0
     changed: int = 0
     deleted: int = 0
+    audit_pruned: int = 0
     problems: list[str] = field(default_factory=list)
 
     @property
     def detail(self) -> str:
         return (
             f"sent {self.sent}, not delivered {self.not_delivered}, "
-            f"status changes {self.changed}, cases deleted {self.deleted}"
+            f"status changes {self.changed}, cases deleted {self.deleted}, "
+            f"audit entries pruned {self.audit_pruned}"
         )
 
 
@@ -79,8 +84,10 @@ class Sweeper:
         clock: Callable[[], date] | None = None,
         instance: str | None = None,
         filed_mail: FiledMailSource | None = None,
+        audit_months: int = DEFAULT_MONTHS,
     ) -> None:
         self.store, self.engine, self.preset, self.notifier = store, engine, preset, notifier
+        self.audit_months = audit_months
         self.clock = clock or london_today()
         self.instance = instance or f"{socket.gethostname()}:{id(self):x}"
         self.filed_mail = filed_mail
@@ -102,6 +109,7 @@ class Sweeper:
             plan = await asyncio.to_thread(self._plan, today)
             await self._send(plan.dues, run_id, report)
             await asyncio.to_thread(self._apply, plan, report)
+            await asyncio.to_thread(self._prune_audit, today, report)
         except Exception as error:
             log.exception("the sweep for %s failed", today)
             report.problems.append(str(error))
@@ -140,3 +148,7 @@ class Sweeper:
         for deletion in plan.deletions:
             if self.store.delete_case(deletion, ACTOR) is not None:
                 report.deleted += 1
+
+    def _prune_audit(self, today: date, report: SweepReport) -> None:
+        before = audit_cutoff(today, self.audit_months)
+        report.audit_pruned = self.store.prune_audit(before, ACTOR)

@@ -7,7 +7,8 @@ appeals and any decision papers another module adds), so a table added
 later is deleted with its parent rather than blocking the delete or
 outliving it. Properties are not followed: a risk at an address stays
 while the risk exists, whoever lived there. The audit trail has no
-foreign keys and is never touched; the caller adds the tombstone.
+foreign keys and is not touched here; the caller adds the tombstone
+(audit entries have their own retention period: see `prune_audit`).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -21,6 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from register.audit import AuditAction, AuditEntry
 from register.ids import new_id, utcnow
 from register.reviews import Appeal, Review
+from register.schedule.audit_retention import KEPT_ACTIONS, pruning_record
 from register.schedule.model import Case, Change, Deletion, Due, ReminderKey, SweepInput
 from register.schedule.retention import closed
 from store import mapping as m
@@ -33,6 +34,12 @@ from store.tables_schedule import ReminderSentRow, SweepRunRow
 SENT, RUN = t.table(ReminderSentRow), t.table(SweepRunRow)
 REVIEW, APPEAL = t.table(t.ReviewRow), t.table(t.AppealRow)
 STAFF, AUDIT = t.table(t.StaffMemberRow), t.table(t.AuditEntryRow)
+PERMIT = t.table(t.AuditPrunePermitRow)
+
+# Entries deleted per transaction: small enough that the bot's look-ups, which
+# write audit entries, are not held up for long behind a batch (SQLite has
+# one writer), while a large backlog on a first run still goes in few batches.
+PRUNE_BATCH = 1000
 
 
 class SqlScheduleStore:
@@ -112,6 +119,28 @@ class SqlScheduleStore:
             )
             return counts
 
+    def prune_audit(self, before: date, actor: str, batch_size: int = PRUNE_BATCH) -> int:
+        """Delete audit entries dated before `before` (UTC midnight), deletion records kept.
+
+        Each batch is one transaction holding its own permit for the audit
+        trail's triggers (0008_audit_retention). The batch that finds the
+        backlog done also saves the pruning record, if anything was deleted,
+        so a second run for the same day finds nothing and records nothing.
+        A run that fails half-way keeps the batches it committed; the next
+        run's record counts only its own.
+        """
+        cutoff = datetime(before.year, before.month, before.day, tzinfo=UTC)
+        pruned = 0
+        while True:
+            with self._unit("Could not prune the audit trail") as (connection, session):
+                deleted = _prune_batch(connection, cutoff, batch_size)
+                pruned += deleted
+                finished = deleted < batch_size
+                if finished and pruned:
+                    session.audit(pruning_record(actor, pruned, before))
+            if finished:
+                return pruned
+
     # ---- the run log -------------------------------------------------------------
 
     def ran_on(self, job: str, day: date) -> bool:
@@ -160,6 +189,25 @@ def _cases(connection: sa.Connection, session: SqlSession) -> list[Case]:
         for proposers in [_proposers(connection)]
         for r in session.all_restrictions()
     ]
+
+
+def _prune_batch(connection: sa.Connection, cutoff: datetime, batch_size: int) -> int:
+    """Delete up to `batch_size` of the oldest prunable entries, under a permit."""
+    kept = [action.value for action in KEPT_ACTIONS]
+    oldest = (
+        sa.select(AUDIT.c.id)
+        .where(AUDIT.c.at < cutoff, AUDIT.c.action.not_in(kept))
+        .order_by(AUDIT.c.at, AUDIT.c.id)
+        .limit(batch_size)
+    )
+    ids = list(connection.execute(oldest).scalars())
+    if not ids:
+        return 0
+    permit = new_id()
+    connection.execute(sa.insert(PERMIT).values(id=permit, prunes_before=cutoff))
+    deleted = connection.execute(sa.delete(AUDIT).where(AUDIT.c.id.in_(ids))).rowcount
+    connection.execute(sa.delete(PERMIT).where(PERMIT.c.id == permit))
+    return int(deleted)
 
 
 def _proposers(connection: sa.Connection) -> dict[str, str]:

@@ -245,6 +245,21 @@ class AuditEntryRow(RegisterTable, table=True):
     detail: str = Field(default="", sa_type=TEXT)
 
 
+class AuditPrunePermitRow(RegisterTable, table=True):
+    """The audit trail's triggers let an entry be deleted only while a permit covers it.
+
+    Audit retention inserts a permit and deletes it again in the same
+    transaction as the entries it prunes, so no other connection ever sees
+    one: a hand-typed DELETE is still refused. A permit covers entries
+    dated before `prunes_before`, never a deletion record (see 0008_audit_retention).
+    """
+
+    __tablename__ = "audit_prune_permit"
+
+    id: str = Field(sa_type=ID, primary_key=True)
+    prunes_before: datetime = Field(sa_type=UTCDateTime)
+
+
 METADATA: sa.MetaData = RegisterTable.metadata
 
 

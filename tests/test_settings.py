@@ -322,3 +322,32 @@ def test_an_unknown_smtp_security_is_refused(
     monkeypatch.setenv("FOREWARN_SMTP_SECURITY", "ssl")
     with pytest.raises(ValueError, match="smtp_security"):
         Settings()
+
+
+def test_audit_retention_defaults_to_six_years(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FOREWARN_AUDIT_RETENTION_MONTHS", raising=False)
+    assert Settings().audit_retention_months == 72
+
+
+@pytest.mark.parametrize("months", ["12", "84"])
+def test_audit_retention_of_a_year_or_more_is_accepted(
+    monkeypatch: pytest.MonkeyPatch, months: str
+) -> None:
+    monkeypatch.setenv("FOREWARN_AUDIT_RETENTION_MONTHS", months)
+    assert Settings().audit_retention_months == int(months)
+
+
+@pytest.mark.parametrize(
+    ("months", "why"),
+    [
+        ("0", r"=0 is refused: .* cannot be kept forever, .* would leave no trail"),
+        ("11", r"=11 is too short: .* at least 12 months"),
+        ("-6", r"=-6 is too short"),
+    ],
+)
+def test_audit_retention_below_a_year_is_refused(
+    monkeypatch: pytest.MonkeyPatch, months: str, why: str
+) -> None:
+    monkeypatch.setenv("FOREWARN_AUDIT_RETENTION_MONTHS", months)
+    with pytest.raises(ValueError, match=f"FOREWARN_AUDIT_RETENTION_MONTHS{why}"):
+        Settings()

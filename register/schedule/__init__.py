@@ -2,8 +2,9 @@
 
 Each sweep answers one question the policies ask on a date (is a review
 coming up, is one overdue, has an appeal window closed, is a closed case
-past its retention period) and returns values: notices due to someone on
-a day, status changes the policy makes on its own, and cases to delete.
+past its retention period, how far back is the audit trail kept) and
+returns values: notices due to someone on a day, status changes the
+policy makes on its own, cases to delete, and the audit cut-off.
 Nothing here sends, saves or reads a clock; the `scheduler` package does
 that, so the same answers can be checked in tests for any day of any year.
 

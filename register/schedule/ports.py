@@ -4,7 +4,8 @@ Kept apart from `register.ports` so the register's unit of work does not
 grow methods only the scheduler needs; the lead may fold it in. Every
 method is its own unit of work: a notice is recorded as sent right after
 it is delivered, a status change and its audit entry are saved together,
-and a deletion and its tombstone are one transaction.
+a deletion and its tombstone are one transaction, and audit pruning goes
+in batches, each its own transaction.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ class ScheduleStore(Protocol):
     def delete_case(self, deletion: Deletion, actor: str) -> dict[str, int] | None:
         """Delete a person's records and leave a tombstone, re-checking in the same
         transaction that the case is still closed and idle; None if it no longer is."""
+
+    def prune_audit(self, before: date, actor: str) -> int:
+        """Delete audit entries dated before `before` (UTC), except deletion records, in
+        batches of one transaction each; the batch that finishes also saves the
+        `pruning_record` when anything went. Returns how many entries were deleted."""
 
     def ran_on(self, job: str, day: date) -> bool:
         """Whether `job` already finished a run for `day`."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -9,6 +10,7 @@ import sqlalchemy as sa
 
 from register.audit import AuditAction, AuditEntry
 from store.repository import SqlRegisterStore
+from store.tables import AuditPrunePermitRow, table
 from tests.samples import SampleRegister
 
 
@@ -69,3 +71,40 @@ def test_the_database_refuses_to_change_an_entry(store: SqlRegisterStore, statem
         connection.exec_driver_sql(statement)
     with store.transaction() as session:
         assert [e.reason for e in session.audit_for("person", "someone")] == ["pre-visit check"]
+
+
+PERMIT = table(AuditPrunePermitRow)
+PERMIT_AT = datetime(2025, 9, 1, tzinfo=UTC)
+
+
+def _delete_under_permit(store: SqlRegisterStore, where: str) -> int:
+    """Delete entries by hand in a transaction holding a prune permit, as audit retention does."""
+    with store.engine.begin() as connection:
+        connection.execute(sa.insert(PERMIT).values(id="permit", prunes_before=PERMIT_AT))
+        deleted = connection.exec_driver_sql(f"DELETE FROM audit_entry WHERE {where}").rowcount
+        connection.execute(sa.delete(PERMIT))
+    return int(deleted)
+
+
+def test_a_permit_lets_only_older_entries_go(store: SqlRegisterStore) -> None:
+    """Audit retention's permit covers entries dated before it, and only in its transaction."""
+    with store.transaction() as session:
+        session.audit(_lookup("old", 1))  # 1 August 2025, before the permit's date
+        session.audit(replace(_lookup("young", 1), at=PERMIT_AT))
+    with pytest.raises(sa.exc.DatabaseError, match="append-only"):
+        _delete_under_permit(store, "subject_id = 'young'")
+    assert _delete_under_permit(store, "subject_id = 'old'") == 1
+    with store.transaction() as session:
+        assert [e.subject_id for e in session.audit_for("person", "young")] == ["young"]
+        assert session.audit_for("person", "old") == []
+
+
+def test_no_permit_lets_a_deletion_record_go(store: SqlRegisterStore) -> None:
+    """A tombstone proves what retention deleted: it stays, however old."""
+    tombstone = replace(_lookup("gone", 1), action=AuditAction.DELETE, reason="retention: test")
+    with store.transaction() as session:
+        session.audit(tombstone)
+    with pytest.raises(sa.exc.DatabaseError, match="append-only"):
+        _delete_under_permit(store, "subject_id = 'gone'")
+    with store.transaction() as session:
+        assert session.audit_for("person", "gone") == [tombstone]
