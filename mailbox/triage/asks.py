@@ -19,7 +19,9 @@ from mailbox.triage.lexicon.asks import ASKS
 _ASKING = re.compile(
     r"\b((i|we)( really| just| still| now)? (want|need|would like|'d like|expect|demand|ask"
     r"|am asking|are asking|request|insist)|please|pls|(can|could|would|will) (you|someone"
-    r"|the council)|i ask that|kindly)\b",
+    r"|the council)|i ask that|kindly)\b"
+    # ... or a need with its subject dropped: "lost my card, need a new one".
+    r"|(^|[,;:]\s*|\band\s+)(need|want) (a|an|another|the|my|to|some)\b",
     re.I,
 )
 

@@ -14,12 +14,14 @@ can read the evidence and see why a sentence was thought new.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
 from mailbox.triage import markers
 from mailbox.triage.asks import ask_words, asked_kinds
+from mailbox.triage.attitude import is_attitude, without_attitude, without_idioms
 from mailbox.triage.dates import find_dates
 from mailbox.triage.incident import tells_incident
 from mailbox.triage.recent import recent_days
@@ -29,8 +31,9 @@ from mailbox.triage.restatement import (
     CORRESPONDENCE_DATE,
     DEADLINE,
     OWN_EVIDENCE,
-    RESTATED,
     THANKS,
+    restates,
+    takes_lawful_step,
 )
 from mailbox.triage.topics import topics
 from mailbox.triage.words import content_stems, is_generic, names, stem, words
@@ -43,6 +46,11 @@ Verdict = Literal["new", "unsure", "repeat"]
 UNFRAMED_WORDS = 6
 # Score (unseen words, doubled hard evidence, one for each cue) that makes a framed sentence new.
 NEW_SCORE = 3
+# The reason given for a lawful step, judged on its own.
+_REASON = re.compile(r"\b(because|since|after|as|when|now that)\b,?\s+(?P<rest>.+)", re.I)
+# A conditional or a taunt, in an abusive sentence: what might happen, not what did.
+_HYPOTHETICAL = re.compile(r"\b(if|unless|or else|could|couldn'?t|would|wouldn'?t|will|won'?t|'ll"
+                           r"|can'?t|cannot|want(s)? me)\b", re.I)
 # A coming date (a move, an expiry) is news; one further off is more likely a wrong year.
 FUTURE_DAYS = 92
 
@@ -68,6 +76,7 @@ class Finding:
     novel_asks: tuple[str, ...] = ()  # kinds of request (a refund, a reduction) never asked before
     thanks: bool = False  # thanks or praise for what was done, with no turn to a complaint
     new_request: bool = False  # asks for something no earlier request or known issue holds
+    lawful_step: bool = False  # advice taken, a representative, an MP copied in, routing
 
 
 def judge(sentence: str, reference: Reference, written: datetime, headline: bool = False,
@@ -76,7 +85,8 @@ def judge(sentence: str, reference: Reference, written: datetime, headline: bool
 
     A `headline` (the subject line) names the matter of the email, so a
     council matter never seen before is hard evidence there. An `abusive`
-    sentence is new only on hard evidence: its insults are not a matter. In
+    sentence is new only on hard evidence, or on a matter never mentioned that is left once
+its abuse is taken out: its insults are not a matter. In
     an email that `insisted` it is new, only hard evidence counts, because
     the policy files a minor variation however it is presented.
     """
@@ -95,9 +105,11 @@ def judge(sentence: str, reference: Reference, written: datetime, headline: bool
         request=bool(markers.REQUEST.search(sentence)),
         threat_to_escalate=bool(markers.ESCALATION_THREAT.search(sentence)),
         verdict="repeat",
-        novel_topics=tuple(sorted(topics(sentence) - reference.topics)),
+        # "A scam" is the customer's view of the tickets, not a trading standards matter.
+        novel_topics=tuple(sorted(topics(without_attitude(sentence)) - reference.topics)),
         circumstance=bool(markers.CIRCUMSTANCE.search(sentence)),
-        restated=bool(RESTATED.search(sentence)),
+        restated=restates(sentence),
+        lawful_step=takes_lawful_step(sentence),
         recent_day=_recent_day(incident_text, reference, written),
         evidence=bool(OWN_EVIDENCE.search(sentence)),
         # Thanks that go on to tell of damage ("thanks, but your man left the gate open and
@@ -106,24 +118,43 @@ def judge(sentence: str, reference: Reference, written: datetime, headline: bool
                                                       or tells_incident(sentence)),
     )
     finding = replace(finding, novel_asks=_novel_asks(finding, reference),
-                      new_request=not abusive and is_new_request(
+                      # A lawful step put as a request ("treat this letter as notice that
+                      # our client will seek judicial review") asks for nothing new.
+                      new_request=not abusive and not finding.lawful_step and is_new_request(
                           sentence, reference.said, new_sum=bool(finding.novel_amounts)))
     if finding.evidence:
         # The day a photo was taken or a reading made dates the evidence, not an incident.
         finding = replace(finding, novel_dates=(), recent_day=False)
     found = verdict(finding, headline)
-    if abusive and not _hard(finding, headline):
+    if found == "repeat" and finding.lawful_step and (reason := _REASON.search(sentence)):
+        # "I have spoken to a solicitor because the bailiffs took my car on Friday": the step
+        # is the customer's right, but the reason given for it may be a new incident.
+        found = judge(reason.group("rest"), reference, written, abusive=abusive,
+                      insisted=insisted).verdict
+    if abusive and not (_hard(finding, headline) or _matter_under_abuse(sentence, reference)):
         found = "repeat"
     if insisted and not (_hard(finding, headline) or finding.novel_topics):
         found = "repeat"
     return replace(finding, verdict=found)
 
 
+def _matter_under_abuse(sentence: str, reference: Reference) -> bool:
+    """An abusive sentence can still carry a matter: "X is a crooked little rat who takes
+    backhanders" alleges bribery. Take out the abuse and attitude and see whether what is
+    left touches a council matter the case file never mentions. Said as a threat or a
+    taunt in the conditional ("if my bin's left again his van won't have four good tyres",
+    "you couldn't prosecute a parking ticket"), it alleges nothing."""
+    if _HYPOTHETICAL.search(sentence):
+        return False
+    return bool(topics(without_attitude(sentence)) - reference.topics)
+
+
 def _novel_words(sentence: str, reference: Reference) -> tuple[str, ...]:
     skip = names(sentence)
     seen: dict[str, str] = {}
-    for word in words(sentence):
-        if is_generic(word) or word in skip:
+    for word in words(without_idioms(sentence)):
+        # Attitude ("a scam", "a disgrace", "those morons") is not matter: see `attitude`.
+        if is_generic(word) or word in skip or is_attitude(word):
             continue
         s = stem(word)
         if not reference.knows_stem(s) and s not in seen:
@@ -178,7 +209,7 @@ def verdict(f: Finding, headline: bool = False) -> Verdict:
     hard = _hard(f, headline)
     if f.threat_to_escalate and not anchors:
         return "repeat"
-    if f.thanks and not hard:
+    if (f.thanks or f.lawful_step) and not hard:
         return "repeat"
     if f.restated and not (hard or (f.novel_topics and n >= 3)):
         return "repeat"

@@ -54,13 +54,15 @@ _WH_QUESTION = re.compile(
 # Asking the council to stop doing something is a grievance about what it does, not a request.
 _NEGATED = re.compile(r"^\W*(please )?(do not|don'?t|stop|never)\b|\bto stop \w+ing\b"
                       r"|\bplease (be aware|note|understand|remember|bear in mind)\b", re.I)
+# A need with its subject dropped, as texting customers write: "lost my card, need a new one".
+BARE_NEED = r"(^|[,;:]\s*|\band\s+)(need|want|needing|wanting) (a|an|another|the|my|to|some)\b"
 # A want or a courtesy, in the customer's own voice ("said I should be grateful" reports).
 _WANT = re.compile(
     r"(?<!said )(?<!says )(?<!told me )(?<!told us )\b(i|we)"
     r"( really| just| also| now| do| would| should| 'd|'d|’d)*"
     r" (want|like|need|wish|request|require|expect (you|the council|it|this|them|to)|demand"
     r"|insist on|ask (you |that |for )|am asking|are asking|be grateful (if|for|to)|appreciate)\b"
-    r"|\bplease\b|\bpls\b|\bkindly\b", re.I)
+    r"|\bplease\b|\bpls\b|\bkindly\b|" + BARE_NEED, re.I)
 # An imperative: a verb, then what it acts on ("send me", "log this", "put it back").
 _IMPERATIVE = re.compile(
     rf"^\W*{_OPENERS}(?:(?:can|could|would|will) you\s+)?(?P<verb>[a-z-]+)\s+(me|us|my|our|the"
@@ -73,7 +75,14 @@ _BOILERPLATE = re.compile(
 # Said again by the customer's own account: "I am asking again for ...", "as I asked before".
 _ASKED_BEFORE = re.compile(
     r"\b(again|once more|still|as (i|we) (have )?(asked|said|requested)|repeat(ing)? my"
-    r"|i('ve| have) (already )?asked|on record|for the record)\b", re.I)
+    r"|i('ve| have) (already )?asked|on record|for the record"
+    # ... or promised by the council: "put the camera up like you keep promising".
+    r"|(like|as) (you|your \w+|the council|they|he|she) (keep |kept |have |had |already )?"
+    r"(promis\w*|said (you|they|he|she) would|agreed))\b", re.I)
+# Where to send the email ("pass this to Karen in recovery") routes it; it asks for nothing.
+# Only when the routing is the whole sentence: "pass this to Karen, the barrier is broken" asks.
+_ROUTING = re.compile(r"^\W*(please )?(pass|forward|send|give|hand|refer) (this|it|my e-?mail"
+                      r"|my letter|this e-?mail|this letter)( on)? to\b[^,;:]{0,40}$", re.I)
 # Money back: a sum asked back is the remedy of a matter on file, even when it is a new figure.
 _MONEY_BACK = re.compile(r"\b(back|refund\w*|repa(id|y)|reimburs\w*|compensat\w*|taken off"
                          r"|written off|write off)\b", re.I)
@@ -191,9 +200,10 @@ def is_new_request(sentence: str, earlier: Iterable[frozenset[str]], new_sum: bo
     never seen ("can I do £20 a month").
 
     A request that insists it is new ("treat this as a new complaint") is the customer's
-    framing of an old matter, which the policy files.
+    framing of an old matter, which the policy files; one that only says where the email
+    should go ("pass this to Karen in recovery") asks for nothing new.
     """
-    if not is_request(sentence) or INSISTS_NEW.search(sentence):
+    if not is_request(sentence) or INSISTS_NEW.search(sentence) or _ROUTING.search(sentence):
         return False
     if new_sum and not _MONEY_BACK.search(sentence):
         return True

@@ -47,6 +47,59 @@ RESTATED = re.compile(
     re.I,
 )
 
+# "Hello this is Bernard again", "me again": the customer writing again, not the matter again.
+# ("I'm writing again because ..." does go back over the matter, and stays a restatement.)
+_WRITING_AGAIN = re.compile(r"\b(this is|it'?s|it is) (\w+ ){1,2}?again\b|\bme again\b", re.I)
+
+# Lawful steps and representation around a known matter: advice taken ("I have spoken to a
+# solicitor ... he says I have a case"), a representative introducing themselves ("I write as
+# an independent advocate acting with her consent", "our client"), the courts ("judicial
+# review", "letter before action"), an MP or councillor copied in, where to
+# route the email ("pass this to Karen in recovery"). Each is the customer's right about an
+# old matter, like a threat to escalate: only hard evidence (a new date, reference, life
+# change or request) in the same sentence makes it new. (A request the customer says was
+# promised is `requests._ASKED_BEFORE`.)
+LAWFUL_STEP = re.compile(
+    r"\b((spoken|spoke|talked|been) (to|with)|taken (legal )?advice (from|with)|consulted|advised"
+    r" by|instructed) (a|an|my|our|the) (\w+ )?(solicitor|lawyer|barrister|accountant|adviser"
+    r"|advisor|advocate|mp|councillor|union|citizens advice)"
+    r"|\b(we|i) (write|are writing|am writing|act|are acting|am acting) (as|for|on behalf of)\b"
+    r"|\bour client\b|\bjudicial review\b|\bletter before (action|claim)\b|\bpre-action\b"
+    r"|\bacting (for|on behalf of"
+    r"|with (\w+'?s? ){1,3}(written )?(consent|authority|permission))"
+    r"|\b(copied|copying|cc'?d?|cc'?ing) (in )?(my |the )?(mp|councillor|member of parliament)"
+    r"|\b(written|wrote|writing|sent (this|it|a copy)) to (my|the|our) (mp|councillor|member of"
+    r" parliament|local councillor|electoral commission)"
+    r"|^\W*(please )?(pass|forward|send|give|hand) (this|it|my e-?mail|my letter) (on )?to\b"
+    r"[^,;:]{0,40}$",
+    re.I,
+)
+
+
+# An opinion given as such: "frankly", "in my view", "I regard the planting as a fig leaf",
+# "it reflects appallingly on the department". A judgment of a known matter is not a matter.
+OPINION = re.compile(
+    r"\b(frankly|quite frankly|in my (view|opinion|experience|professional opinion)|my view"
+    r"|i (regard|consider|find|deem|count) (it|this|that|the \w+|your \w+)( \w+)? (as|to be)"
+    r"|i (can only|must) conclude|reflects? (badly|poorly|appallingly|well|terribly|very \w+)"
+    r" on|one of the (most|worst|least)\b)",
+    re.I,
+)
+
+
+def restates(sentence: str) -> bool:
+    """True when the sentence says it goes over old ground, takes a lawful step about it, or
+    gives an opinion of it."""
+    own = _WRITING_AGAIN.sub(" ", sentence)
+    return bool(RESTATED.search(own) or LAWFUL_STEP.search(own) or OPINION.search(own))
+
+
+def takes_lawful_step(sentence: str) -> bool:
+    """True when the sentence takes advice, introduces a representative, copies in an MP or
+    routes the email: see `LAWFUL_STEP`."""
+    return bool(LAWFUL_STEP.search(sentence))
+
+
 # Thanks or praise for what was done: "Thank you to the officer who came out", "the crew were
 # very kind". Acknowledging the council's work raises nothing, unless the customer turns to a
 # complaint ("but", "however", "now").

@@ -20,9 +20,19 @@ _LIST_ITEM = re.compile(r"^\s*(\d{1,2}[.)]|[-*•])\s+")
 _LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]$")
 
 
+# Voice typing writes the punctuation it hears as words: "... every month question mark I
+# have the bank statements ... full stop". Not after "a" or "the": "put a full stop to it".
+_SPOKEN_MARK = re.compile(r"(?<!\ba)(?<!\bthe)\s+(full stop|period|question mark|exclamation"
+                          r" mark|new paragraph|new line)\b[ ,]*(?P<next>\w?)", re.I)
+_SPOKEN = {"full stop": ".", "period": ".", "question mark": "?", "exclamation mark": "!",
+           "new paragraph": ".", "new line": "."}
+_DICTATED = re.compile(r"\b(full stop|question mark|new paragraph)\b", re.I)
+
+
 def split_sentences(text: str) -> tuple[str, ...]:
     """Sentences in reading order; list items and short headings stand alone."""
     out: list[str] = []
+    text = _punctuate_dictation(text)
     for paragraph in re.split(r"\n\s*\n", text):
         for chunk in _chunks(paragraph):
             out.extend(_split_chunk(chunk))
@@ -72,3 +82,18 @@ def _split_chunk(chunk: str) -> list[str]:
         start = match.end()
     pieces.append(chunk[start:])
     return pieces
+
+
+def _punctuate_dictation(text: str) -> str:
+    """Turn spoken punctuation back into marks, so a dictated run-on is read as sentences.
+
+    Only in dictated text (one that says "full stop", "question mark" or "new paragraph"
+    somewhere), so "it took a period of weeks" elsewhere stays a phrase.
+    """
+    if not _DICTATED.search(text):
+        return text
+
+    def mark(found: re.Match[str]) -> str:
+        return _SPOKEN[found.group(1).lower()] + " " + found.group("next").upper()
+
+    return _SPOKEN_MARK.sub(mark, text)

@@ -28,6 +28,8 @@ instalments: instal*ments?, spread (the|it|my|our|payments), payment plan,
 extension: (more|extra) time, an extension, extend (the|my|our) (deadline|time)
 transfer: transfer*, move (me|us) (to|somewhere|out), rehous*,
     a (different|new|bigger|smaller) (flat|house|property|home)
+replacement: (a )?(new|replacement|another) (one|card|badge|permit|pass|bin|key|fob|book),
+    replace (it|them|my \\w+|the \\w+)
 change of officer: (a )?(change|new|different|another) (of )?(social worker|officer|caseworker),
     (a )?(change|new|different|another) (of )?(case worker|case officer|worker)
 """

@@ -21,6 +21,7 @@ pests: rats, mice, rodent*, cockroach*, bedbug*, wasp*, infest*, pest control
 noise: noise*, noisy, loud music, bass, barking, amplified
 drugs: drugs, drug dealing, dealing drugs, drug dealer*, cannabis, needles, syringe*
 fire: set fire, on fire, arson*, fire brigade, burnt out, burned out
+corruption: bribe*, backhander*, kickback*, corrupt*, on the take, brown envelope*
 crime: burglar*, break-in, broken into, stolen, theft, vandal*, graffiti, police
 highways: pothole*, pavement*, tarmac, gritting, gritter*, road surface
 lighting: street light*, streetlight*, lamp post*, lamppost*

@@ -53,3 +53,9 @@ def first_match(rule: Rule, reading: Reading, *patterns: re.Pattern[str]) -> Rul
         if any(p.search(sentence) for p in patterns):
             return hit(rule, sentence)
     return None
+
+
+# "How do I ...", "how I may ...": asking how to take a statutory route is taking it, since the
+# council must then give the route and its time limits.
+HOW_I = (r"how ((do|can|may|might|could|would|should) (i|we)"
+         r"|(i|we) (can|may|might|could|should|would))")

@@ -20,6 +20,9 @@ _MADE = re.compile(
     r"\b(i|we)('m| am| are|'re)? ?(now )?(making|lodging|raising|submitting|registering|wish to"
     r" (make|lodge|raise|register)|want to (make|lodge|raise|register)|would like to (make"
     r"|lodge|raise|register)) (a |this )?(formal|official|stage \w+) complaint\b"
+    # A representative for the customer: "Ms Chalmers wishes to make a stage 2 complaint".
+    r"|\b(wishes|wants|would like|intends|has asked me) to (make|lodge|raise|register|submit)"
+    r" (a |this |her |his |their )?(formal|official|stage \w+) complaint\b"
     r"|\b(log|register|treat|record|take|accept|escalate) (this|it|my complaint|my e-?mail)"
     r" (as|to) (a |the )?(formal|official|stage \w+|next stage)( complaint)?\b",
     re.I,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from mailbox.triage.model import RuleHit
-from mailbox.triage.rules.base import Reading, hit
+from mailbox.triage.rules.base import HOW_I, Reading, hit
 
 _PATTERNS = (
     re.compile(r"\b(i|we) (want|wish|would like|need|am writing|hereby \w+)? ?to (make|lodge"
@@ -32,6 +32,9 @@ _PLAIN = (
     re.compile(r"\b(i|we)( really| still)? (want|wish|would like|'d like|need|have decided|intend"
                r"|am going|plan)( to)? (make |lodge |submit |register |bring |put in )?(a |an |my"
                r" )?(formal |late |written )?appeal(ing)?\b", re.I),
+    # Asking how to appeal is starting one: "how do I appeal to the tribunal then".
+    re.compile(rf"\b{HOW_I} (go about )?(appeal(ing)?"
+               r"|(make|lodge|submit|bring|register) (a |an |my )?(formal |late )?appeal)\b", re.I),
     re.compile(r"\b(take|treat|accept|consider) (this|my)( e-?mail| letter| message)? as (my|an|a)"
                r" (formal )?appeal\b|\b(this|my) (e-?mail|letter|message) is my appeal\b", re.I),
     re.compile(r"\b(i|we) (want|wish|would like|need)( to)? (ask|go to|take (it|this) to) the"
