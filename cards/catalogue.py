@@ -325,6 +325,46 @@ def _proposal_cards() -> dict[str, dict[str, Any]]:
         ),
         "approval_urgent": approval_card(approval),
         "approval_notice": notice_card(replace(approval, urgent=False, lines=approval.lines[:3])),
+        **_decided_cards(),
+    }
+
+
+def _decided_cards() -> dict[str, dict[str, Any]]:
+    """What the proposer is told: an approval (with and without reasons) and a refusal."""
+    decided_by = "Decided by Wendy Example (Head of Customer Services) on Tuesday 3 March 2026."
+    actions = (NoticeAction.OPEN_RECORD, NoticeAction.ACKNOWLEDGE)
+    approved = Notice(
+        NoticeKind.PROPOSAL_DECIDED,
+        STAFF_ID,
+        "Your proposal was approved",
+        (
+            "Approved: Banned from council premises for Martin Dale (RESTRICT).",
+            decided_by,
+            "Their reasons: Pushed an officer at reception on 3 March.",
+            "First review due by Wednesday 3 June 2026.",
+            "The decision letter is to be made (letter letter-0001); the register administrator "
+            "makes it and records the day it is sent.",
+        ),
+        "restriction",
+        "restriction-0001",
+        actions=actions,
+    )
+    refused = replace(
+        approved,
+        title="Your proposal was refused",
+        lines=(
+            "Refused: Warning for Gary Rowe (RESTRICT).",
+            decided_by,
+            "Their reasons: Talk to him first; one incident only.",
+            "It will not apply. Act on the reasons before proposing it again.",
+        ),
+    )
+    return {
+        "proposal_approved": notice_card(approved),
+        "proposal_approved_without_reasons": notice_card(
+            replace(approved, lines=tuple(x for x in approved.lines if "reasons" not in x))
+        ),
+        "proposal_refused": notice_card(refused),
     }
 
 

@@ -39,6 +39,13 @@ class DecisionSession(RegisterSession, Protocol):
 
     def proposal_refusal_for(self, restriction_id: str) -> ProposalRefusal | None: ...
 
+    def proposer_of(self, restriction_id: str) -> str | None:
+        """The Entra ID object id of whoever proposed it, from the audit trail's CREATE entry.
+
+        None when there is no such entry: audit retention prunes old entries,
+        so a restriction proposed long ago may no longer say who proposed it.
+        """
+
 
 class DecisionStore(Protocol):
     """Opens units of work over the register and its decision papers."""

@@ -7,8 +7,10 @@ allows it, on the grounds it names, and only with a reason recorded (and,
 where the policy says so, given to the customer in the letter). An
 approval makes the restriction ACTIVE, sets its review date and opens the
 decision letter; whether that letter went out, or why not, is recorded
-later. Expected "no"s come back as `Refusal` values. Every change is
-audited in the same unit of work.
+later. The proposer is told how their proposal was decided (the notice
+comes back with the decision; see `register.decision_notices`). Expected
+"no"s come back as `Refusal` values. Every change is audited in the same
+unit of work.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from datetime import date
 
 from register.access import Refusal, may_decide
 from register.audit import AuditAction, AuditEntry
+from register.decision_notices import approved_notice, refused_notice
 from register.decision_ports import DecisionSession, DecisionStore
 from register.decision_records import LetterKind, LetterRecord, ProposalRefusal, StepSkip
 from register.lifecycle import review_due, skip_allowed
@@ -56,10 +59,19 @@ class Proposal:
 
 @dataclass(frozen=True, slots=True)
 class Approval:
-    """An approved restriction and the record of the decision letter it needs."""
+    """An approved restriction, the record of the decision letter it needs, and whom to tell."""
 
     restriction: Restriction
     letter: LetterRecord
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedProposal:
+    """A refused proposal and whom to tell (the proposer, with the reasons)."""
+
+    restriction: Restriction
+    notices: tuple[Notice, ...] = ()
 
 
 def _audit(
@@ -276,9 +288,19 @@ def _pending(session: DecisionSession, restriction_id: str) -> Restriction | Ref
 
 
 def approve(
-    store: DecisionStore, preset: Preset, restriction_id: str, approver: StaffMember, on: date
+    store: DecisionStore,
+    preset: Preset,
+    restriction_id: str,
+    approver: StaffMember,
+    on: date,
+    reasons: str = "",
 ) -> Approval | Refusal:
-    """Make a proposed restriction active, set its review date and open its decision letter."""
+    """Make a proposed restriction active, set its review date and open its decision letter.
+
+    The approver's reasons are optional; any given are audited beside the
+    approval and passed on to the proposer.
+    """
+    reasons = reasons.strip()
     with store.transaction() as session:
         found = _pending(session, restriction_id)
         if isinstance(found, Refusal):
@@ -298,13 +320,18 @@ def approve(
         session.audit(
             _audit(approver.id, AuditAction.UPDATE, active.id, "restriction approved", detail)
         )
-    return Approval(active, letter)
+        if reasons:
+            session.audit(
+                _audit(approver.id, AuditAction.UPDATE, active.id, "approver's reasons", reasons)
+            )
+        notices = approved_notice(session, active, letter, approver, reasons, on)
+    return Approval(active, letter, notices)
 
 
 def refuse(
     store: DecisionStore, restriction_id: str, approver: StaffMember, reasons: str, on: date
-) -> Restriction | Refusal:
-    """Refuse a proposed restriction; the reasons are required and kept with the decision."""
+) -> RefusedProposal | Refusal:
+    """Refuse a proposed restriction; the reasons are required, kept and sent to the proposer."""
     if not may_decide(approver):
         return Refusal("Only a manager can refuse a proposed restriction.")
     if not reasons.strip():
@@ -319,4 +346,5 @@ def refuse(
             ProposalRefusal(refused.id, officer(approver), on, reasons.strip())
         )
         session.audit(_audit(approver.id, AuditAction.UPDATE, refused.id, "restriction refused"))
-    return refused
+        notices = refused_notice(session, refused, approver, reasons.strip(), on)
+    return RefusedProposal(refused, notices)

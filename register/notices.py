@@ -27,6 +27,7 @@ class NoticeKind(Labelled):
     OUTCOME_NOTICE_DUE = "outcome_notice_due"
     END_DATE_REACHED = "end_date_reached"
     APPROVAL_NEEDED = "approval_needed"
+    PROPOSAL_DECIDED = "proposal_decided"
     ALERT = "alert"
 
 

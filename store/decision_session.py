@@ -19,6 +19,7 @@ from register.errors import InvalidInput
 from store import tables as t
 from store import tables_decisions as d
 from store.mapping import decisions as m
+from store.proposers import proposers
 
 R = TypeVar("R")
 
@@ -79,3 +80,10 @@ class DecisionPapers:
     def proposal_refusal_for(self: _Steps, restriction_id: str) -> ProposalRefusal | None:
         where = REFUSAL.c.restriction_id == restriction_id
         return self._one(REFUSAL, m.proposal_refusal_from, where)
+
+    def proposer_of(self: _Steps, restriction_id: str) -> str | None:
+        """Who proposed it, from the audit trail (None once retention has pruned the entry)."""
+        found: dict[str, str] = {}
+        with self._step("Could not read who proposed the restriction"):
+            found = proposers(self._connection, restriction_id)
+        return found.get(restriction_id)

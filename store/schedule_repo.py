@@ -27,6 +27,7 @@ from register.schedule.retention import closed
 from store import mapping as m
 from store import tables as t
 from store.errors import translated
+from store.proposers import proposers as restriction_proposers
 from store.retention import delete_person, person_cases
 from store.session import SqlSession
 from store.tables_schedule import ReminderSentRow, SweepRunRow
@@ -186,7 +187,7 @@ def _cases(connection: sa.Connection, session: SqlSession) -> list[Case]:
         appeals[row.restriction_id].append(m.appeal_from(row))
     return [
         Case(r, tuple(reviews[r.id]), tuple(appeals[r.id]), proposers.get(r.id))
-        for proposers in [_proposers(connection)]
+        for proposers in [restriction_proposers(connection)]
         for r in session.all_restrictions()
     ]
 
@@ -208,12 +209,3 @@ def _prune_batch(connection: sa.Connection, cutoff: datetime, batch_size: int) -
     deleted = connection.execute(sa.delete(AUDIT).where(AUDIT.c.id.in_(ids))).rowcount
     connection.execute(sa.delete(PERMIT).where(PERMIT.c.id == permit))
     return int(deleted)
-
-
-def _proposers(connection: sa.Connection) -> dict[str, str]:
-    """Who created each restriction, from the first CREATE entry about it in the audit trail."""
-    where = sa.and_(
-        AUDIT.c.subject_type == "restriction", AUDIT.c.action == AuditAction.CREATE.value
-    )
-    query = sa.select(AUDIT.c.subject_id, AUDIT.c.actor).where(where).order_by(AUDIT.c.at.desc())
-    return {subject: actor for subject, actor in connection.execute(query)}

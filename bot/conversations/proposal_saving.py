@@ -47,7 +47,7 @@ async def propose(
     if isinstance(result, Refusal):
         return Reply(f"{result.reason} {NOTHING_PROPOSED}")
     notices = [_for_approver(ctx, n, result, person, skip_reason) for n in result.notices]
-    deliveries = [(notice, await _deliver(ctx, notice)) for notice in notices]
+    deliveries = [(notice, await deliver(ctx, notice)) for notice in notices]
     names = await ctx.unit_of_work(lambda session: _record(ctx, session, result, deliveries))
     return Reply(_proposed_words(ctx.preset, result, person, deliveries, names))
 
@@ -78,12 +78,12 @@ def _for_approver(
     return replace(notice, lines=lines)
 
 
-async def _deliver(ctx: Context, notice: Notice) -> Delivery:
-    """A failed delivery is an answer ('could not reach'); the proposal is saved either way."""
+async def deliver(ctx: Context, notice: Notice) -> Delivery:
+    """A failed delivery is an answer ('could not reach'); what it tells of is saved either way."""
     try:
         return await ctx.notifier.notify(notice)
     except Exception:
-        log.exception("could not deliver an approval notice")
+        log.exception("could not deliver a %s notice", notice.kind.value)
         return Delivery(False, "none", "delivery failed")
 
 

@@ -138,6 +138,7 @@ def test_a_manager_proposes_from_an_incident_card_and_the_approver_approves(
         "approver told of a proposal",
         "restriction approved",
         "approver's reasons",
+        "proposer told of the decision",
     ]
 
 

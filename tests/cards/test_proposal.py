@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -64,3 +65,17 @@ def test_an_approval_notice_arrives_as_the_approval_card() -> None:
             "Refuse": {"action": "refuse_restriction", "id": "restriction-0001"},
         }
         assert "reasons" in _inputs(card)
+
+
+def test_the_proposer_hears_the_decision_on_a_plain_notice_card() -> None:
+    """Approved or refused, with the reasons, and buttons naming the restriction."""
+    for name in ("proposal_approved", "proposal_approved_without_reasons", "proposal_refused"):
+        card = examples()[name]
+        ids = {"record": "restriction", "id": "restriction-0001"}
+        assert _submits(card) == {
+            "Open record": {"action": "open_record", **ids},
+            "Acknowledge": {"action": "acknowledge", **ids},
+        }
+    shown = json.dumps(examples()["proposal_refused"])
+    assert "Your proposal was refused" in shown and "Talk to him first" in shown
+    assert "First review due by" in json.dumps(examples()["proposal_approved"])
