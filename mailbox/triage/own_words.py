@@ -15,7 +15,8 @@ from mailbox.triage.spelling import plain_text
 
 _QUOTED = re.compile(
     r"\"[^\"]{1,240}\"|“[^”]{1,240}”|‘[^’]{1,240}’"
-    r"|(?<![\w'])'(?=\S)[^'\n]{1,240}?(?<=\S)'(?![\w'])"
+    # An apostrophe between letters ("I'm", "don't") is inside a single-quoted remark.
+    r"|(?<![\w'])'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){1,240}?(?<=\S)'(?![\w'])"
 )
 _CALLED = re.compile(
     r"\b(called|calls|calling|call|shouted|shouting|screamed|yelled|told)"

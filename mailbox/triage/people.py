@@ -17,6 +17,9 @@ STAFF_ROLES = (
     r"|supervisors?|director|directors|chief|executive|councillors?|cllr|department|lot"
     r"|people|mob|operatives?|contractors?|fitters?|surveyors?|caseworkers?|planners?"
     r"|bailiffs?|agents?|enforcers?|social workers?|housing officers?"
+    # Front-line staff of council services: "that lifeguard", "the attendant".
+    r"|lifeguards?|attendants?|librarians?|caretakers?|rangers?|groundsm[ae]n|binm[ae]n"
+    r"|instructors?|collectors?|investigators?|assessors?|coordinators?|co-ordinators?"
 )
 PERSON_NOUNS = (
     rf"{STAFF_ROLES}|woman|women|man|men|lady|ladies|girl|bloke|guy|lad|one|person|individual"
@@ -86,9 +89,10 @@ def named_as_third_party(name: str, texts: tuple[str, ...]) -> bool:
 
 # Someone placed where a neighbour lives: "that idiot upstairs", "the clown at number 12".
 _PLACED = re.compile(
-    r"\b(that|this|the|those|these|my|our)( [\w*'’-]+){1,3}?"
+    r"\b(that|this|the|those|these|my|our)( [\w*'’-]+){1,5}?"
     r" (upstairs|downstairs|next door|across the (road|street|landing|hall|way)|opposite"
-    r"|below (me|us)|above (me|us)|(at|in) (number|no\.?|flat) \d+\w*|over the (road|fence))\b",
+    r"|below (me|us)|above (me|us)|(at|in|from) (number|no\.?|flat) \d+\w*"
+    r"|over the (road|fence))\b",
     re.I,
 )
 

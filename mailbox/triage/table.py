@@ -32,6 +32,7 @@ from mailbox.triage.rules.self_harm import SelfHarm
 from mailbox.triage.rules.subject_access import SubjectAccess
 from mailbox.triage.rules.threat import Threat
 from mailbox.triage.rules.tribunal_appeal import TribunalAppeal
+from mailbox.triage.rules.welfare import Welfare
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Route:
 ROUTES: tuple[Route, ...] = (
     Route(SelfHarm(), "escalate", "safeguarding"),
     Route(SafeguardingConcern(), "escalate", "safeguarding"),
+    Route(Welfare(), "escalate", "safeguarding"),
     Route(SubjectAccess(), "escalate", "statutory"),
     Route(FreedomOfInformation(), "escalate", "statutory"),
     Route(RecordsRequest(), "escalate", "statutory"),

@@ -108,7 +108,7 @@ _PATTERNS = (
     # from Eastern Europe, has no feeling for ...", "Ms Y's background means", "where her family
     # come from", "the officer in the headscarf ... her own faith".
     re.compile(r"\b(being|coming|who (is|comes?|came)|as (someone|somebody|a (man|woman|person)))"
-               r" from (?-i:[A-Z])(?!\w* (council|office|department|team|road|street|house))"
+               r" from (?-i:[A-Z][a-z])(?!\w* (council|office|department|team|road|street|house))"
                r"|\bwhere (his|her|their|your) (family|people|parents|lot|kind) (come|comes|came"
                r"|are) from\b"
                r"|\b(his|her|their|your|\w+['’]s) (background|origins?|ethnicity|nationality"
@@ -119,6 +119,36 @@ _PATTERNS = (
                r"|\b(in|wearing|with) (the|a|her|his|that) (headscarf|hijab|burka|burqa|niqab"
                r"|turban|veil|skull ?cap)\b(?=[^.]{0,120}\b(faith|religion|own|kind|people"
                r"|likes?|favou?r|seemed|always|typical)\b)", re.I),
+)
+# Polite preference for staff of another origin, and origin as the reason a person cannot
+# be expected to understand: "someone of a more traditional British background", "an
+# officer born and raised in this country", "the African lady can't be expected to
+# understand", "in your country such matters are dealt with differently", "one of these
+# Eastern European chaps", "a young coloured girl", "the foreign-born staff".
+_ORIGIN_WORDS = (r"(british|english|african|asian|indian|pakistani|polish|eastern european"
+                 r"|european|foreign|foreign-born|caribbean|muslim|jewish|black|white|chinese"
+                 r"|nigerian|somali|romanian|arab|coloured)")
+_POLITE = re.compile(
+    rf"\b(someone|somebody|a person|an officer|staff|people|a man|a woman)( of| from| with)?"
+    rf" (an? )?(more |properly |truly )?(traditional|native|local"
+    r"|indigenous|proper|good)?"
+    rf" ?{_ORIGIN_WORDS} (background|origin|stock|heritage|descent)\b"
+    r"|\b(born|brought up) and (raised|bred|brought up) (in|here)\b"
+    r"|\b(people|someone|somebody|those|they) of (his|her|their|your) (background|origin|sort"
+    r"|kind|type)\b"
+    r"|\bone of (our|my) own\b"
+    r"|\bin (your|his|her|their) (own )?country\b"
+    rf"|\b(the|any|a|that|this) ([\w-]+ ){{0,2}}{_ORIGIN_WORDS} (lady|ladies|woman|women|man|men"
+    r"|girl|girls|boy|chap|chaps|bloke|blokes|fella|gentleman|staff|officers?|workers?|types?)\b"
+    r"[^.;]{0,80}\b(can'?t|cannot|couldn'?t|don'?t|do not|doesn'?t|does not|never|no idea|not)"
+    r"( really| simply| even)?( be expected to)? (understand|grasp|know|have|get|appreciate)\b"
+    r"|\b(one of )?(these|those) [\w-]+ ?[\w-]* (chaps|types|people|lot|sorts)\b[^.;]{0,40}"
+    r"\b(do not|don'?t|never|can'?t|cannot) (have|understand|grasp|get)\b"
+    r"|\bcan'?t (really )?be expected to (understand|grasp|know|appreciate)\b"
+    r"(?=[^.;]{0,60}\b(englishman|englishwoman|british|english|our ways|round here|people like)\b)"
+    r"|\bcoloured (girl|boy|man|men|woman|women|lady|chap|bloke|fella|gentleman|person|people)\b"
+    r"|\bforeign-born\b",
+    re.I,
 )
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
@@ -187,7 +217,7 @@ class Discrimination:
             text = own_words(sentence)
             before = own_words(reading.earlier[-1]) if reading.earlier else ""
             if set(_WORD.findall(text.lower())) & ALL_SLURS or any(
-                p.search(text) for p in _PATTERNS
+                p.search(text) for p in (*_PATTERNS, _POLITE)
             ) or unfit_for_who_they_are(text, before):
                 return hit(self, sentence)
         return None

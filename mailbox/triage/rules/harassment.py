@@ -72,6 +72,12 @@ _PATTERNS = (
                r"[^.;]{0,60}\b(his|her|their|your|lovely|nice|big|posh|fancy|smart|detached"
                r"|little) (\w+ )?(house|home|flat|bungalow|place|garden|kitchen)\b (on|in|at|off)"
                r" (?-i:[A-Z])", re.I),
+    # An officer seen with their children outside work, told to them: "Saw your Ms X dropping
+    # her kids off at St Anne's this morning", "saw her Saturday ... with her little girl".
+    re.compile(r"\b(saw|seen|spotted|noticed|clocked|watched)\b[^.;]{0,60}\b(with|dropping"
+               r"|dropping off|picking up|collecting|taking|walking) (his|her|their|your)"
+               r" (little |two |three |young )?(kids|children|girl|boy|son|daughter|family"
+               r"|little ones|wife|husband)\b", re.I),
     # Where the officer's children go to school, or what they wear there.
     re.compile(rf"\b{_FAMILY}\b[^.;]{{0,40}}\b(school|primary|academy|nursery|uniforms?"
                r"|school run|school gates?)\b"

@@ -36,7 +36,9 @@ _TARGET = (
 # "Tracey in your office", "Mr X from planning": where the person works, said after the name.
 # "Karen Pryce who is a useless lazy cow", "Mr X, who is a liar": a relative clause says it
 # of the person just as "is" does.
-_WHERE_WORKS = r"( (in|from|at|on|of) (your|the) [\w-]+( [\w-]+)?)?"
+# "The woman at the desk on Tuesday": when the customer met them may follow where.
+_WHERE_WORKS = (r"( (in|from|at|on|of) (your|the) [\w-]+( [\w-]+)?"
+                r"( (on|last) (?-i:[A-Z][a-z]+day)| yesterday| today| this morning)?)?")
 _SAID_OF = re.compile(
     _TARGET + _WHERE_WORKS
     + r"(,[^,]{1,40},)?(,? (who|that)(?= (is|are|was|were)\b))?"
@@ -187,7 +189,8 @@ def _not_staff_name(match: re.Match[str], third_parties: tuple[str, ...]) -> boo
     if "name" not in match.re.groupindex or not match.group("name"):
         return False
     name = match.group("name")
-    if name.split()[0] in _NOT_NAMES:
+    first = name.split()[0]
+    if first in _NOT_NAMES or first.removesuffix("s") in _NOT_NAMES:  # "Mondays", "Fridays"
         return True
     return named_as_third_party(name, (*third_parties, match.string))
 

@@ -47,6 +47,9 @@ _PATTERNS = (
     re.compile(r"\bwon'?t be (held )?responsible for (my actions|what i do|what happens)\b"
                r"|\b(something|an accident) (bad |nasty )?(will|might|could) happen to\b"
                r"|\bwait (till|until) i (get|see|find|catch)\b"
+               # "Be a shame if anything happened to it": no subject, said to the reader.
+               r"|^\W*(it'?d |it would |would |that'?d )?be a (real |great )?(shame|pity) if"
+               r" (something|anything) (happened|happens|were to happen|was to happen)\b"
                r"|\b(it'?d|it would|would|will|that'?d) be a (real |great )?(shame|pity) if"
                r" (something|anything) (happened|happens|were to happen)\b", re.I),
     re.compile(rf"\b(kill|murder|stab|shoot|strangle) {_WHO}\b|\bburn (the|your) \w+ down\b",
@@ -120,7 +123,15 @@ _IDIOMS = re.compile(
     r"|their) backs?\b"
     r"|\b(keep|keeps) (looking|glancing) over (your|his|her|their) shoulders?\b"
     r"|\b(get|gets|getting) (his|her|their|your) (tyres|windows|car|house|home|garden) (done"
-    r"|done in|sorted|seen to|smashed|slashed|torched)\b",
+    r"|done in|sorted|seen to|smashed|slashed|torched)\b"
+    # Damage foretold for what the officer left: "next time he parks it there it'll have four
+    # flat tyres and a new paint job".
+    r"|\b(it|they)('ll|’ll| will| would|'d) (have|get|be getting|end up with) (\w+ ){0,2}(flat"
+    r"|slashed|let-down|let down|no) (tyres|tires|wheels)\b|\ba new paint job\b"
+    # A fight proposed: "settle it like men", "I'll meet him in the car park after work".
+    r"|\bsettle (it|this|things) (like (men|a man)|outside|man to man|the old way)\b"
+    r"|\b(i'?ll|i will|i'?d|we'?ll) (meet|see|wait for) (you|him|her|them)\b[^.;]{0,40}"
+    r"\b(car park|outside|after work|any night|round the back|alley)\b",
     re.I,
 )
 _THIRD = re.compile(r"\b(him|her|them|he|she|they|his|their)\b", re.I)

@@ -37,6 +37,10 @@ _PLAIN = (
                r"|(make|lodge|submit|bring|register) (a |an |my )?(formal |late )?appeal)\b", re.I),
     re.compile(r"\b(take|treat|accept|consider) (this|my)( e-?mail| letter| message)? as (my|an|a)"
                r" (formal )?appeal\b|\b(this|my) (e-?mail|letter|message) is my appeal\b", re.I),
+    # Lodged already, told to the council: "put my appeal in to the traffic penalty tribunal".
+    re.compile(r"\b(i|i'?ve|i have|we|we'?ve|we have)? ?(put|sent|lodged|submitted|made|filed)"
+               r" (my|an|the|our) appeal (in )?(to|with) the ([\w-]+ ){0,3}(tribunal|adjudicator)\b"
+               r"|^\W*(put|sent|lodged|submitted) (my|an|the) appeal (in )?(to|with)\b", re.I),
     re.compile(r"\b(i|we) (want|wish|would like|need)( to)? (ask|go to|take (it|this) to) the"
                r" (first-tier |upper )?(tribunal|judge|court) to (look|decide|consider|hear)\b",
                re.I),
