@@ -24,6 +24,7 @@ from cards.notice import notice_card
 from cards.picklist import pick_list_card
 from cards.problems import submission_error_card
 from cards.proposal import ProposalPrefill, proposal_form_card
+from cards.restriction_view import RestrictionView, premise_risk_card, restriction_card
 from cards.visit import no_match_card, visit_brief_card
 from register.briefs import (
     Candidate,
@@ -35,15 +36,17 @@ from register.briefs import (
     visit_brief,
 )
 from register.decided_mail import DecidedMail, FiredRule
+from register.decision_records import LetterKind, LetterRecord
 from register.demo import demo_records
 from register.notices import Notice, NoticeAction, NoticeItem, NoticeKind
 from register.policy import load_preset
 from register.ports import Record
 from register.records import Incident, TerminatedCall
 from register.restrictions import Officer, Restriction, RestrictionType, Status
+from register.reviews import Appeal, AppealOutcome
 from register.risks import PremiseRisk
 from register.subjects import Person, Property
-from register.vocabulary import Behaviour, Channel
+from register.vocabulary import Behaviour, Channel, HazardType, Precaution, Severity
 
 SAMPLE_TIME = datetime(2026, 3, 3, 14, 5, tzinfo=UTC)
 STAFF_ID = "00000000-0000-4000-8000-000000000001"
@@ -423,4 +426,67 @@ def examples() -> dict[str, dict[str, Any]]:
         **_proposal_cards(),
         **_digest_cards(),
         **_mail_cards(),
+        **_record_cards(),
+    }
+
+
+def _record_cards() -> dict[str, dict[str, Any]]:
+    """A reminder's Open record: a restriction in full and bare, and a premise risk."""
+    person = Person("Gary Rowe", id="person-rowe")
+    full = replace(
+        _call_limits(person),
+        approved_by=Officer("Wendy Example", "Head of Customer Services"),
+        next_review=date(2026, 7, 6),
+        provisional_end=date(2027, 1, 5),
+        customer_told_on=date(2026, 1, 6),
+        equality_considerations="Hearing loss: calls may be followed up in writing.",
+    )
+    appeal = Appeal(
+        full.id,
+        date(2026, 1, 20),
+        date(2026, 2, 3),
+        "The limits are unfair.",
+        outcome=AppealOutcome.NOT_UPHELD,
+        decided_on=date(2026, 2, 10),
+    )
+    letters = (
+        LetterRecord(full.id, LetterKind.DECISION, date(2026, 1, 5), sent_on=date(2026, 1, 6)),
+        LetterRecord(
+            full.id,
+            LetterKind.APPEAL_OUTCOME,
+            date(2026, 2, 10),
+            not_sent_reason="Handed to him at reception",
+        ),
+        LetterRecord(full.id, LetterKind.REVIEW_OUTCOME, date(2026, 3, 2)),
+    )
+    bare = Restriction(
+        RestrictionType.HOME_VISITS_IN_PAIRS,
+        None,
+        "stage-9",
+        "A dog loose in the garden bit a meter reader.",
+        Officer("Alex Sample", "Director of Governance"),
+        date(2026, 2, 2),
+        property_id="property-1",
+    )
+    risk = PremiseRisk(
+        HazardType.DANGEROUS_ANIMAL,
+        Severity.HIGH,
+        (Precaution.VISIT_IN_PAIRS, Precaution.ANIMAL_SECURED_BEFORE_ENTRY),
+        "Housing Services Manager, 01632 960123",
+        date(2025, 11, 3),
+        property_id="property-1",
+        details="Large dog, kept in the back garden; the owner has been asked to secure it.",
+        next_review=date(2026, 5, 3),
+    )
+    place = "12 Mill Lane, Oxbridge, OX1 1AY"
+    return {
+        "restriction_full": restriction_card(
+            RestrictionView(full, person.name, "Stage 1: call limits", (appeal,), letters)
+        ),
+        "restriction_bare": restriction_card(RestrictionView(bare, place, "stage-9")),
+        "premise_risk_full": premise_risk_card(risk, place),
+        "premise_risk_bare": premise_risk_card(
+            replace(risk, precautions=(), details="", next_review=None, ended_on=date(2026, 3, 1)),
+            "Gary Rowe",
+        ),
     }

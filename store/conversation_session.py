@@ -17,12 +17,13 @@ from typing import Any
 import sqlalchemy as sa
 
 from register.records import Incident, TerminatedCall
+from register.risks import PremiseRisk
 from register.staff import Role, StaffMember
 from store import mapping as m
 from store.conversation_state import ConversationStates
 from store.lookup_queries import Spellings, SqlLookupSession, SqlLookupStore
 from store.mail_repo import DecidedMailReading
-from store.session import CALL, INCIDENT, STAFF
+from store.session import CALL, INCIDENT, RISK, STAFF
 
 
 class SqlConversationSession(SqlLookupSession, DecidedMailReading):
@@ -47,6 +48,9 @@ class SqlConversationSession(SqlLookupSession, DecidedMailReading):
 
     def terminated_call(self, call_id: str) -> TerminatedCall | None:
         return self._one(CALL, m.terminated_call_from, CALL.c.id == call_id)
+
+    def premise_risk(self, risk_id: str) -> PremiseRisk | None:
+        return self._one(RISK, m.premise_risk_from, RISK.c.id == risk_id)
 
     def saved_conversation(self, aad_id: str) -> tuple[str, dict[str, Any]] | None:
         with self._step("Could not read the conversation"):

@@ -6,7 +6,9 @@ record's service, and administrators); everyone else gets a plain refusal,
 which is audited too. Propose a restriction opens the proposal form,
 prefilled from the record, for a manager who may see that record.
 The same buttons on an escalated email (record "mail_claim") are answered
-by bot/conversations/mail_actions.py, whose rules are the email's own.
+by bot/conversations/mail_actions.py, whose rules are the email's own, and
+those on a scheduler reminder or decision notice (records "restriction" and
+"premise_risk") by bot/conversations/record_actions.py.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.commands import Reply
-from bot.conversations import mail_actions, proposals
+from bot.conversations import mail_actions, proposals, record_actions
 from bot.conversations.context import Context
 from bot.conversations.ports import ConversationSession
 from cards.actions import CardAction
@@ -37,6 +39,8 @@ Record = Incident | TerminatedCall
 async def pressed(ctx: Context, values: Mapping[str, Any]) -> Reply:
     if values.get("record") == mail_actions.RECORD:  # an escalation's buttons, for an email
         return await mail_actions.pressed(ctx, values)
+    if values.get("record") in record_actions.RECORDS:  # a reminder's, for a restriction or risk
+        return await record_actions.pressed(ctx, values)
     action = CardAction(values["action"])
     checked = submitted(values, manager_action_schema(action))
     if not checked.ok:

@@ -21,6 +21,7 @@ from register.decision_ports import DecisionSession
 from register.lookup_ports import LookupSession
 from register.notices import Notice
 from register.records import Incident, TerminatedCall
+from register.risks import PremiseRisk
 from register.staff import Role, StaffMember
 
 
@@ -31,6 +32,9 @@ class ConversationSession(LookupSession, DecisionSession, Protocol):
     def incident(self, incident_id: str) -> Incident | None: ...
 
     def terminated_call(self, call_id: str) -> TerminatedCall | None: ...
+
+    def premise_risk(self, risk_id: str) -> PremiseRisk | None:
+        """A premise risk by id (a risk review reminder's "Open record")."""
 
     def decided_mail(self, claim_id: str) -> DecidedMail | None:
         """An email the watcher decided, by its claim id (an escalation's "Open record")."""
