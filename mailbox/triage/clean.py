@@ -90,15 +90,28 @@ def _cut_quoted(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if _CUT_LINES[0].match(line) and _interleaved(lines[i + 1 :]):
             return lines[:i] + lines[i + 1 :]
-        if any(p.match(line) for p in _CUT_LINES):
-            return lines[:i]
+        if any(p.match(line) for p in _CUT_LINES) or (
+                _FROM.match(line) and any(_SENT.match(n) for n in lines[i + 1 : i + 5])):
+            return lines[:i] + _answered_under_headers(lines[i + 1 :])
         if _ON_WRAPPED.match(line) and i + 1 < len(lines) and _WROTE.match(lines[i + 1]):
             if _interleaved(lines[i + 2 :]):
                 return lines[:i] + lines[i + 2 :]
             return lines[:i]
-        if _FROM.match(line) and any(_SENT.match(n) for n in lines[i + 1 : i + 5]):
-            return lines[:i]
     return lines
+
+
+def _answered_under_headers(rest: list[str]) -> list[str]:
+    """The customer's words written between the lines of mail quoted under a header.
+
+    "-----Original Message-----", "From:", "Sent:", "Subject:", then "> " lines with the
+    customer's "[PC: ...]" answers between them: the unmarked lines are this email's own
+    words, so they are kept (the "> " lines go later). Anything else under a header is old.
+    """
+    body = list(rest)
+    while body and (not body[0].strip() or _FROM.match(body[0]) or _SENT.match(body[0])
+                    or _HEADER_LINE.match(body[0])):
+        body.pop(0)
+    return body if _interleaved(body) else []
 
 
 def _interleaved(rest: list[str]) -> bool:

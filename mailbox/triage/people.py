@@ -84,7 +84,15 @@ def named_as_third_party(name: str, texts: tuple[str, ...]) -> bool:
     like that may be an officer's, and abuse of an officer is what must be flagged.
     """
     first = name.split()[0]
-    return any(first in text and _OTHERS.search(text) for text in texts)
+    return any(first in text and _OTHERS.search(text) for text in texts) or any(
+        re.search(rf"\b{re.escape(part)}('s)? {_HOLDING}", text)
+        for part in name.split() for text in texts)
+
+
+# A name that is also a farm's, an estate's or a firm's ("Hollins Farm") is a landowner's or a
+# business's, one the customer complains about: the council's officers are not named so.
+_HOLDING = (r"(?-i:(Farm|Farms|Estate|Estates|Ltd|Limited|Homes|Properties|Construction|Builders"
+            r"|Developments|Holdings|Contractors|& Sons|and Sons))\b")
 
 
 # Someone placed where a neighbour lives: "that idiot upstairs", "the clown at number 12".

@@ -22,6 +22,7 @@ git gits cockroach cockroaches troll trolls swine hypocrite hypocrites coward co
 bent corrupt thieving lying stupid lazy thick brainless spineless gutless two-faced
 worthless vile evil nasty ugly fat dim dumb retarded crooked sly sleazy pompous jumped-up
 tinpot hitler nazi nazis fascist fascists dictator fool fools slob slobs vulture vultures
+ghoul ghouls
 bloodsucker bloodsuckers knobhead knobheads bellend bellends arsehole arseholes asshole
 assholes numbskull numbskulls dunce dunces buffoon buffoons nitwit nitwits twit twits plonker
 plonkers wally wallies berk berks dipstick dipsticks scrounger scroungers witch hag hags

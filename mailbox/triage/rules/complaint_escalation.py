@@ -23,6 +23,10 @@ _MADE = re.compile(
     # A representative for the customer: "Ms Chalmers wishes to make a stage 2 complaint".
     r"|\b(wishes|wants|would like|intends|has asked me) to (make|lodge|raise|register|submit)"
     r" (a |this |her |his |their )?(formal|official|stage \w+) complaint\b"
+    # An application made in the third person or formally: "My sister hereby applies for a
+    # stage 2 review".
+    r"|\b(hereby )?(apply|applies|applying|appeal|appeals) for (a |an |the )?(stage (2|3|two"
+    r"|three|ii|iii)|second stage|next stage|independent) (review|hearing|panel|complaint)\b"
     r"|\b(log|register|treat|record|take|accept|escalate) (this|it|my complaint|my e-?mail)"
     r" (as|to) (a |the )?(formal|official|stage \w+|next stage)( complaint)?\b",
     re.I,

@@ -81,14 +81,14 @@ _PATTERNS = (
                r"| scotland| wales| the uk)?"
                r"|(^|\b(should|can|could|must|ought to|better|just|now) )go (back )?(home )?to"
                r" (?-i:[A-Z][a-z]+)\b(?! (road|street|lane|avenue|house|office|council|centre))"
-               r"|\b(colou?r of (his|her|their|your) skin|skin colou?r|diversity (quota|hire|box)"
+               r"|\b(colou?r of (his|her|their|your) skin|skin colou?r|diversity (quota|hires?|box)"
                r"|token (hire|appointment))\b"
                r"|\b(because|on account) of (his|her|their|your) (race|colou?r|religion|ethnicity"
                r"|nationality|accent|gender|sexuality)\b"
                r"|\bno (\w+ ){0,2}(englishman|englishwoman|englishmen|brit)\b"
                r"|\b(real|proper|true) (englishman|englishwoman|brit)\b"
                r"|\blearn (to speak |to talk |to write |some |proper |decent )*english\b"
-               r"|\bspeak (proper|decent|the queen'?s|the king'?s) english\b"
+               r"|\bspeaks? (proper|decent|the queen'?s|the king'?s) english\b"
                r"|\baccent so (thick|strong|heavy|bad)\b"
                r"|\b(his|her|their|your) (sort|kind|type) (shouldn'?t|should not|can'?t|cannot"
                r"|aren'?t|isn'?t|don'?t|never|always)\b", re.I),
@@ -144,10 +144,20 @@ _POLITE = re.compile(
     r"( really| simply| even)?( be expected to)? (understand|grasp|know|have|get|appreciate)\b"
     r"|\b(one of )?(these|those) [\w-]+ ?[\w-]* (chaps|types|people|lot|sorts)\b[^.;]{0,40}"
     r"\b(do not|don'?t|never|can'?t|cannot) (have|understand|grasp|get)\b"
-    r"|\bcan'?t (really )?be expected to (understand|grasp|know|appreciate)\b"
+    r"|\bcan'?t (really )?be expected to (understand|grasp|know|appreciate|follow)\b"
     r"(?=[^.;]{0,60}\b(englishman|englishwoman|british|english|our ways|round here|people like)\b)"
     r"|\bcoloured (girl|boy|man|men|woman|women|lady|chap|bloke|fella|gentleman|person|people)\b"
-    r"|\bforeign-born\b",
+    r"|\bforeign-born\b"
+    # "one of these Eastern European types": a person filed under an origin.
+    r"|\bone of (these|those) ([\w-]+ ){1,2}(types|sorts)\b(?! of)"
+    # "a different instructor who is British": staff of an origin asked for.
+    rf"|\b(a|an|another) (different |new )?({STAFF_ROLES}|instructor|teacher|coach|registrar)"
+    r" (who is|who's|that is) (british|english|white|local|welsh|scottish)\b"
+    # "people from over the bridge never really respect our culture": a people's nature.
+    r"|(?<!you )\b(people|folk|those|that sort|his sort|her sort|their sort|his kind"
+    r"|her kind|their kind)\b[^.;]{0,40}\b(never|can'?t|cannot|don'?t|won'?t)( really| ever)?"
+    r" (respect|follow|understand|share|fit in with) our (culture|ways|language|traditions"
+    r"|customs|values)\b",
     re.I,
 )
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")

@@ -23,8 +23,14 @@ _PATTERNS = (
                r"|won'?t be (here|around) (for )?(much longer|any ?more))\b", re.I),
     re.compile(r"\bi (just )?can'?t go on( like this\b| any ?more\b|\s*[.!]*$)", re.I),
     # Said quietly: settling affairs, saying goodbye, not being a bother "much longer".
-    re.compile(r"\b((put|putting|got|getting|sorted|sorting) (all )?my affairs in order"
-               r"|won'?t be (troubling|bothering|a (bother|burden) to) (you|anyone|anybody)"
+    re.compile(r"\b((put|putting|got|getting|sorted|sorting) (all )?my (affairs|papers"
+               r"|things) in order"
+               # "better off if I went to sleep and didn't wake up": not waking, wished for.
+               r"|(went|go|going) to sleep and (didn'?t|did not|never|don'?t|not) (wake|woke)"
+               r" up"
+               r"|(won'?t|shan'?t|will not|shall not) be (troubling|bothering|a (bother|burden)"
+               r" to) (you|anyone|anybody) (for )?(much|very) (longer|more)"
+               r"|(shan'?t|won'?t|will not|shall not) (trouble|bother) (you|anyone|anybody)"
                r" (for )?(much|very) (longer|more)|(not|no) (much )?point (in|to) (any of it"
                r"|anything|living|carrying on|going on)( any ?more)?|said (my|our) goodbyes"
                r"|(giving|given) away (all )?my (things|belongings)"

@@ -37,6 +37,13 @@ _PLAIN = (
 )
 
 
+# "Can I have a copy of the interview notes? I think I'm allowed them under data
+# protection.": records asked for, with the law named in that sentence or the next.
+_RECORDS = re.compile(r"\b(copy|copies|see|have|get|send)\b[^.?!]{0,50}\b(notes|records|scores"
+                      r"|marks|file|minutes|assessment|recordings?|data|information)\b", re.I)
+_DATA_LAW = re.compile(r"\b(data protection|gdpr|dpa)\b", re.I)
+
+
 class SubjectAccess:
     name = "subject-access-request"
     description = "Asks for a copy of the customer's own personal data (UK GDPR Article 15)."
@@ -48,4 +55,15 @@ class SubjectAccess:
         for sentence in reading.sentences:
             if is_request(sentence) and any(p.search(sentence) for p in _PLAIN):
                 return hit(self, sentence)
-        return None
+        return _records_under_the_law(self, reading)
+
+
+def _records_under_the_law(rule: SubjectAccess, reading: Reading) -> RuleHit | None:
+    """Records asked for, and data protection named beside the asking: the request is one
+    under the Act whether or not its name is used."""
+    sentences = reading.sentences
+    for i, sentence in enumerate(sentences):
+        beside = " ".join(sentences[max(i - 1, 0) : i + 2])
+        if is_request(sentence) and _RECORDS.search(sentence) and _DATA_LAW.search(beside):
+            return hit(rule, sentence)
+    return None

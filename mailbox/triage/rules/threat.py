@@ -38,8 +38,13 @@ _PATTERNS = (
                r"|\bpeople like (you|him|her) (deserve|need|want|should get|will get)\b"
                r"|\bi hope (you|your \w+|he|she|they|his \w+|her \w+) (suffer|suffers|die|dies"
                r"|rot|rots|burn|burns)\b|\bi hope (your|his|her|their) (kids|children|family|wife"
-               r"|husband|mum|mother|dad|father|son|daughter) (get|gets|go through|end up)\b",
-               re.I),
+               r"|husband|mum|mother|dad|father|son|daughter) (get|gets|go through|end up)\b"
+               # "I hope your daughter never has to get a taxi home late at night": a danger
+               # to an officer's family, wished in the form of a hope.
+               r"|\bi hope (your|his|her|their) (kids|children|family|wife|husband|son|daughter"
+               r"|girls?|boys?|lad|little ones) (never|doesn'?t|don'?t|won'?t)\b[^.]{0,80}"
+               r"\b(late at night|at night|in the dark|alone|on (her|his|their) own|walk(ing)?"
+               r" home|taxi)\b", re.I),
     re.compile(rf"\b{_WILL} (kill|hurt|smash|punch|batter|stab|burn|shoot|strangle|deal with"
                rf"|sort out|get|do|hunt down|come for|come after|find|make) {_WHO}\b"
                rf"|\b{_WILL} be waiting (for (you|him|her|them)|outside (your|his|her))\b"
