@@ -71,6 +71,11 @@ def _topic_words() -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", TOPICS.lower()))
 
 
+def rating(word: str) -> float:
+    """The word's mean VADER rating, from -4 (most negative) to +4; 0 when unrated."""
+    return _ratings().get(word.lower(), 0.0)
+
+
 def _strong(word: str) -> bool:
     return abs(_ratings().get(word, 0.0)) >= STRONG
 

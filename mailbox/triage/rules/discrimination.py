@@ -62,7 +62,8 @@ _PATTERNS = (
                r"|manage|run|make|understand|do (the|this|a|that) job)\b", re.I),
     # Too old, or not whole: age and disability as a reason a person should go.
     re.compile(rf"\b{_ID} (shouldn'?t|should not|can'?t|cannot|mustn'?t|ought not( to)?)"
-               r" be \w+ing\b|\b(too old|(is|'s|are|'re|was|were|getting|well) past it"
+               r" be \w+ing\b|\b(too old|(is|'s|are|'re|was|were|getting|well)( \w+ly)? past it"
+               r"|put out to pasture"
                r"|past (his|her|their) sell-by|put out to grass|pensioned off)\b", re.I),
     # The polite register: a person's English, youth or "background" as unfitness for the job.
     re.compile(r"\b(limited|poor|little|weak|shaky|basic|broken|questionable|no real) (grasp"
@@ -134,8 +135,12 @@ _POLITE = re.compile(
     r"|indigenous|proper|good)?"
     rf" ?{_ORIGIN_WORDS} (background|origin|stock|heritage|descent)\b"
     r"|\b(born|brought up) and (raised|bred|brought up) (in|here)\b"
-    r"|\b(people|someone|somebody|those|they) of (his|her|their|your) (background|origin|sort"
-    r"|kind|type)\b"
+    r"|\b(people|someone|somebody|those|they) (of|from) (his|her|their|your) ((sort|kind|type)"
+    r" of )?(background|origin|sort|kind|type)\b"
+    # "handled by someone English", "dealt with by an officer who is British".
+    r"|\b(handled|dealt with|seen|looked after|managed|run|done) by (someone|somebody"
+    r"|a person|an officer|a man|a woman|people|staff)( who is| who's| that is)? (british"
+    r"|english|white|local|christian)\b"
     r"|\bone of (our|my) own\b"
     r"|\bin (your|his|her|their) (own )?country\b"
     rf"|\b(the|any|a|that|this) ([\w-]+ ){{0,2}}{_ORIGIN_WORDS} (lady|ladies|woman|women|man|men"

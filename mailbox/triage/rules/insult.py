@@ -22,6 +22,7 @@ from mailbox.triage.people import (
     name_placed_third_parties,
     named_as_third_party,
 )
+from mailbox.triage.put_downs import compares_or_unfit, negative_list
 from mailbox.triage.rules.base import Reading, hit
 
 # A name alone ("Wren is a ...", "Tracey in your office is ..."): a person not known to be a
@@ -37,7 +38,7 @@ _TARGET = (
 # "Karen Pryce who is a useless lazy cow", "Mr X, who is a liar": a relative clause says it
 # of the person just as "is" does.
 # "The woman at the desk on Tuesday": when the customer met them may follow where.
-_WHERE_WORKS = (r"( (in|from|at|on|of) (your|the) [\w-]+( [\w-]+)?"
+_WHERE_WORKS = (r"( there| here| in charge)?( (in|from|at|on|of) (your|the) [\w-]+( [\w-]+)?"
                 r"( (on|last) (?-i:[A-Z][a-z]+day)| yesterday| today| this morning)?)?")
 _SAID_OF = re.compile(
     _TARGET + _WHERE_WORKS
@@ -126,6 +127,8 @@ class Insult:
             if is_insult(text, reading.earlier, third_parties) or (
                     is_name_fragment(text) and last_person_is_staff(reading.earlier, text)):
                 return hit(self, sentence)
+            if _put_down(own, reading.earlier):
+                return hit(self, sentence)
         return None
 
 
@@ -152,6 +155,14 @@ def is_insult(text: str, earlier: tuple[str, ...] = (),
         _insulting(m.group("rest"), animals=False) for m in _POINTED.finditer(text.lower())
         if not _COPULA.search(m.group("rest"))
     )
+
+
+def _put_down(text: str, earlier: tuple[str, ...]) -> bool:
+    """A mocking comparison, an idiom of unfitness or a list of put-downs (see `put_downs`),
+    said of a member of staff: "you" or staff named, or nobody but the nearest person staff."""
+    if negative_list(text):
+        return True
+    return compares_or_unfit(text) and last_person_is_staff(earlier, text)
 
 
 def is_name_fragment(text: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from mailbox.triage.harm import wished_harm
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
 from mailbox.triage.people import last_person_is_staff, mentions_staff
@@ -170,6 +171,8 @@ class Threat:
                     return hit(self, sentence)
             if (_IDIOMS.search(text) or _loss_hinted(text)) and last_person_is_staff(
                     reading.earlier, text):
+                return hit(self, sentence)
+            if wished_harm(text, reading.earlier):
                 return hit(self, sentence)
         return None
 
