@@ -24,6 +24,7 @@ from mailbox.triage.people import (
 )
 from mailbox.triage.put_downs import compares_or_unfit, negative_list
 from mailbox.triage.rules.base import Reading, hit
+from mailbox.triage.targets import described_badly
 
 # A name alone ("Wren is a ...", "Tracey in your office is ..."): a person not known to be a
 # third party is taken to be staff, since the customer is writing to the council about its staff.
@@ -127,7 +128,8 @@ class Insult:
             if is_insult(text, reading.earlier, third_parties) or (
                     is_name_fragment(text) and last_person_is_staff(reading.earlier, text)):
                 return hit(self, sentence)
-            if _put_down(own, reading.earlier):
+            if _put_down(own, reading.earlier) or described_badly(
+                    name_placed_third_parties(own), reading.earlier):
                 return hit(self, sentence)
         return None
 
