@@ -221,24 +221,24 @@ class Settings(BaseSettings):
                 "FOREWARN_EWS_CLIENT_ID": self.ews_client_id,
                 "FOREWARN_EWS_ACCESS_TOKEN": self.ews_access_token,
             }
-        problems = []
-        for name, value in needed.items():
-            text = value.get_secret_value() if isinstance(value, SecretStr) else value
-            if _is_placeholder(text):
-                problems.append(
-                    f"{name} is missing or a placeholder (FOREWARN_EWS_AUTH={self.ews_auth})"
-                )
-        return problems
+        return _placeholders(needed, f"FOREWARN_EWS_AUTH={self.ews_auth}")
 
     def _graph_problems(self) -> list[str]:
         """The Entra ID app the Graph backend signs in as, when missing or placeholders."""
-        needed = {
+        needed: dict[str, str | SecretStr] = {
             "FOREWARN_GRAPH_TENANT_ID": self.graph_tenant_id,
             "FOREWARN_GRAPH_CLIENT_ID": self.graph_client_id,
-            "FOREWARN_GRAPH_CLIENT_SECRET": self.graph_client_secret.get_secret_value(),
+            "FOREWARN_GRAPH_CLIENT_SECRET": self.graph_client_secret,
         }
-        return [
-            f"{name} is missing or a placeholder (FOREWARN_MAILBOX_BACKEND=graph)"
-            for name, value in needed.items()
-            if _is_placeholder(value)
-        ]
+        return _placeholders(needed, "FOREWARN_MAILBOX_BACKEND=graph")
+
+
+def _placeholders(needed: dict[str, str | SecretStr], because: str) -> list[str]:
+    """One problem per setting in `needed` that is missing or a placeholder, saying which
+    choice (`because`) makes it needed."""
+    problems = []
+    for name, value in needed.items():
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if _is_placeholder(text):
+            problems.append(f"{name} is missing or a placeholder ({because})")
+    return problems

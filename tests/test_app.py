@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -36,6 +35,7 @@ from settings import Settings
 from store.repository import SqlRegisterStore
 from store.sync_state_repo import SqlSyncStateStore
 from tests.mailbox.ews_replay import no_sockets
+from tests.net import free_port as _free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "register-example.csv"
@@ -94,12 +94,6 @@ def test_production_without_secrets_refuses_to_start_and_says_why(tmp_path: Path
     assert refused.returncode == 2
     assert "MICROSOFT_APP_PASSWORD is missing" in refused.stderr
     assert "Traceback" not in refused.stderr
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _get(url: str) -> int:

@@ -16,6 +16,10 @@ module reads the two parts separately:
 
 Legal or professional consequences ("should be sacked", "ought to be prosecuted") are a
 customer's right to ask for and are not predicates of harm.
+
+A second reading, `targets.wished_harm_on`, finds a staff target by structure inside "I
+hope ..." and looks for harm wording there ("I hope your inspector wraps his car round a
+lamp post"); `wished_harm` is true when either reading is.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import re
 
 from mailbox.triage.people import last_person_is_staff
+from mailbox.triage.targets import wished_harm_on
 
 # Passive predicates of bodily harm: "be strung up", "be shot", "get a good kicking".
 _HARMED = (
@@ -66,4 +71,4 @@ def wished_harm(text: str, earlier: tuple[str, ...] = ()) -> bool:
     for found in _WISHED.finditer(text):
         if last_person_is_staff(earlier, text[: found.end()]):
             return True
-    return False
+    return wished_harm_on(text)

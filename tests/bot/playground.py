@@ -15,7 +15,6 @@ import asyncio
 import json
 import os
 import shutil
-import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -23,6 +22,8 @@ from typing import Any
 
 import aiohttp
 import pytest
+
+from tests.net import free_port
 
 JS = Path(__file__).resolve().parent.parent / "js"
 CLI = JS / "node_modules" / "@microsoft" / "m365agentsplayground" / "cli.js"
@@ -32,12 +33,6 @@ PLAYGROUND_AAD_ID = "00000000-0000-0000-0000-0000000000020"
 # No log file, and no browser: the Playground otherwise runs xdg-open on its
 # own page and exits with status 1 on a machine without one.
 PLAYGROUND_ENV = {"M365_AGENTS_PLAYGROUND_LOGFILE": os.devnull, "TEAMSAPPTESTER_BROWSER": "none"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def require_playground() -> str:

@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from string import Template
 
+from tests.net import free_port
+
 TEMPLATE = Path(__file__).with_name("dovecot.conf.template")
 SEARCH_PATH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/usr/local/sbin"])
 LDA_CANDIDATES = ("/usr/lib/dovecot/dovecot-lda", "/usr/libexec/dovecot/dovecot-lda")
@@ -53,12 +55,6 @@ def _end_group(group: int) -> None:
         except ProcessLookupError:
             return
         time.sleep(0.2)
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class DovecotServer:

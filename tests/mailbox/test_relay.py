@@ -12,7 +12,6 @@ import email.policy
 import logging
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -33,6 +32,7 @@ from mailbox.relay import FAILED, SENT, OutboxCounts, OutboxRelay, RelaySettings
 from register.errors import ConfigurationError
 from settings import Settings
 from tests.mailbox.graph_replay import ReplayTls, make_tls
+from tests.net import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SENDER = "Forewarn <forewarn@council.example.gov.uk>"
@@ -77,12 +77,6 @@ def parsed(envelope: Envelope) -> email.message.EmailMessage:
     message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
     assert isinstance(message, email.message.EmailMessage)
     return message
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture

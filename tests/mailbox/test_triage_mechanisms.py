@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 import pytest
 
 from mailbox.triage import CaseContext, Decision, Incoming, KnownIssue, triage
+from tests.mailbox.triage_helpers import abuse_rules
 
 CONTEXT = CaseContext(
     customer_name="Robin Ash",
@@ -20,7 +21,6 @@ CONTEXT = CaseContext(
     ),
     history=(),
 )
-ABUSE = {"insult", "profanity", "threat", "harassment", "discrimination"}
 
 
 def _triage(body: str, subject: str = "Rats") -> Decision:
@@ -82,7 +82,7 @@ def test_forwarded_words_of_the_customer_are_read() -> None:
     "Maybe a few of us will pay him a visit.",
 ])
 def test_abuse_aimed_at_staff_is_flagged(body: str) -> None:
-    assert {h.rule for h in _triage(body).hits} & ABUSE
+    assert abuse_rules(_triage(body))
 
 
 @pytest.mark.parametrize("body", [
@@ -90,4 +90,4 @@ def test_abuse_aimed_at_staff_is_flagged(body: str) -> None:
     "A new problem with the rats: they are in the shed now.",
 ])
 def test_criticism_of_work_is_not_abuse(body: str) -> None:
-    assert not {h.rule for h in _triage(body).hits} & ABUSE
+    assert not abuse_rules(_triage(body))

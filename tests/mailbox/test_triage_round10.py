@@ -8,29 +8,9 @@ Each message is invented; none is taken from a corpus.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from mailbox.triage import CaseContext, Correspondence, Incoming, KnownIssue, triage
-
-WRITTEN = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
-
-PARKING = CaseContext(
-    customer_name="Sam Sample",
-    known_issues=(
-        KnownIssue("I1", "Parking fine on Quay Road appealed and refused", "closed",
-                   "Appeal refused; fine upheld"),
-    ),
-    history=(
-        Correspondence(datetime(2026, 11, 1, 9, 0, tzinfo=UTC), "sam@example.net",
-                       "Fine", "The parking fine on Quay Road is wrong and I appealed it."),
-    ),
-)
-
-
-def _triage(body: str):
-    return triage(Incoming("T-1", WRITTEN, "sam@example.net", "RE: Fine", body), PARKING)
+from tests.mailbox.triage_helpers import triage_quay_road as _triage
 
 
 @pytest.mark.parametrize("body", [

@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 import pytest
 
 from mailbox.triage import CaseContext, Correspondence, Decision, Incoming, KnownIssue, triage
+from tests.mailbox.triage_helpers import abuse_rules as _abuse
 
 WRITTEN = datetime(2026, 9, 14, 9, 0, tzinfo=UTC)
-ABUSE = {"insult", "profanity", "threat", "harassment", "discrimination"}
 
 REPAIRS = CaseContext(
     customer_name="Sam Example",
@@ -45,9 +45,6 @@ def _triage(body: str, subject: str = "My case", context: CaseContext = REPAIRS)
     message = Incoming("M", WRITTEN, "sam@example.net", subject, body)
     return triage(message, context)
 
-
-def _abuse(decision: Decision) -> set[str]:
-    return {h.rule for h in decision.hits} & ABUSE
 
 
 @pytest.mark.parametrize("body", [

@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 import pytest
 
 from mailbox.triage import CaseContext, Correspondence, Decision, Incoming, KnownIssue, triage
+from tests.mailbox.triage_helpers import abuse_rules as _abuse
 
 WRITTEN = datetime(2026, 10, 5, 9, 0, tzinfo=UTC)
-ABUSE = {"insult", "profanity", "threat", "harassment", "discrimination"}
 
 POTHOLE = CaseContext(
     customer_name="Alex Sample",
@@ -39,9 +39,6 @@ POTHOLE = CaseContext(
 def _triage(body: str, subject: str = "Tyre claim") -> Decision:
     return triage(Incoming("M", WRITTEN, "alex@example.net", subject, body), POTHOLE)
 
-
-def _abuse(decision: Decision) -> set[str]:
-    return {h.rule for h in decision.hits} & ABUSE
 
 
 @pytest.mark.parametrize(("ask", "chaser"), [

@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 import pytest
 
 from mailbox.triage import CaseContext, Correspondence, Decision, Incoming, KnownIssue, triage
+from tests.mailbox.triage_helpers import abuse_rules as _abuse
 
 WRITTEN = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-ABUSE = {"insult", "profanity", "threat", "harassment", "discrimination"}
 
 PARKING = CaseContext(
     customer_name="Sam Sample",
@@ -34,9 +34,6 @@ PARKING = CaseContext(
 def _triage(body: str) -> Decision:
     return triage(Incoming("M", WRITTEN, "sam@example.net", "Parking ticket", body), PARKING)
 
-
-def _abuse(decision: Decision) -> set[str]:
-    return {h.rule for h in decision.hits} & ABUSE
 
 
 @pytest.mark.parametrize("body", [

@@ -20,7 +20,6 @@ from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
 from mailbox.triage.people import last_person_is_staff, mentions_staff
 from mailbox.triage.rules.base import Reading, hit
-from mailbox.triage.targets import wished_harm_on
 
 _WHO = r"(you|him|her|them|your \w+|the lot of you|all of you|that \w+)"
 _BODY = (r"(his|her|your|their|them|him|you)( \w+)? (face|head|teeth|skull|legs?|arms?|neck"
@@ -173,7 +172,7 @@ class Threat:
             if (_IDIOMS.search(text) or _loss_hinted(text)) and last_person_is_staff(
                     reading.earlier, text):
                 return hit(self, sentence)
-            if wished_harm(text, reading.earlier) or wished_harm_on(text):
+            if wished_harm(text, reading.earlier):
                 return hit(self, sentence)
         return None
 
