@@ -93,6 +93,40 @@ def is_attitude(word: str) -> bool:
     return w not in MATTER and w not in _topic_words() and _strong(w)
 
 
+# Before an insult that can also name a matter ("rats", "cockroaches", "rogue"), these say it
+# is called at a person: "you rats", "they are rats", "like rats", "a bunch of cockroaches".
+# "There are rats", "I've seen two rats" report pests.
+_CALLED_AT = re.compile(r"(\b(you|you're|youre|is|are|was|were|like|little|lying|dirty|filthy"
+                        r"|thieving|sneaky|slimy|bunch of|pack of|nest of|load of)|'re|’re|'s|’s)"
+                        r"(\s+[\w-]+){0,1}\s+$", re.I)
+_THERE_ARE = re.compile(r"\bthere\s+(is|are|was|were|'s|'re)(\s+[\w-]+){0,1}\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _pests() -> frozenset[str]:
+    """The creatures of `lexicon.topics`' pests: words that are insults only of people."""
+    line = next(t for t in TOPICS.splitlines() if t.startswith("pests:"))
+    return frozenset(re.findall(r"[a-z]+", line.partition(":")[2].lower()))
+
+
+def named_matter(sentence: str) -> frozenset[str]:
+    """Creatures in `sentence` that are insults too, named there as pests and called at nobody.
+
+    "Rats" is an insult and a pest: "I've now seen two rats in my garden" reports pests,
+    "your wardens are rats" calls names. A word of both kinds is matter unless a person
+    frame stands just before it (see `_CALLED_AT`).
+    """
+    kept = set()
+    for found in _WORD.finditer(sentence):
+        w = found.group(0).lower()
+        if w not in ALL_INSULTS or w not in _pests():
+            continue
+        before = sentence[: found.start()]
+        if _THERE_ARE.search(before) or not _CALLED_AT.search(before):
+            kept.add(w)
+    return frozenset(kept)
+
+
 def without_idioms(sentence: str) -> str:
     """The sentence without idioms of exasperation ("sick to death of", "fed up with")."""
     return _IDIOMS.sub(" ", sentence)
@@ -107,4 +141,6 @@ def without_attitude(sentence: str) -> str:
     text = _VERDICT.sub(lambda m: m.group(0)[: m.start("word") - m.start()]
                         if _strong(m.group("word").lower()) else m.group(0),
                         without_idioms(sentence))
-    return _WORD.sub(lambda m: "" if is_attitude(m.group(0)) else m.group(0), text)
+    kept = named_matter(sentence)
+    return _WORD.sub(lambda m: "" if is_attitude(m.group(0)) and m.group(0).lower() not in kept
+                     else m.group(0), text)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from mailbox.triage.anaphora import read_requests_with_their_matter
 from mailbox.triage.clean import clean_body
 from mailbox.triage.forwarded import customers_forwarded_words
+from mailbox.triage.hate_incident import retells_speech
 from mailbox.triage.headline import read_with_headline
 from mailbox.triage.model import CaseContext, Decision, Incoming, RuleHit
 from mailbox.triage.novelty import judge
@@ -97,9 +98,10 @@ def _judged(reading: Reading, abusive: set[str]) -> Reading:
     head = _headline(reading.message, reading.context)
     written = reading.message.date
     insisted = any(INSISTS_NEW.search(s) for s in reading.sentences)
+    retold = retells_speech(reading.sentences)
     findings = tuple(
         judge(s, reference, written, headline=(i == 0 and s == head), abusive=s in abusive,
-              insisted=insisted)
+              insisted=insisted, retold=retold)
         for i, s in enumerate(reading.sentences)
     )
     if not insisted:

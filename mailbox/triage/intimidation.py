@@ -137,3 +137,58 @@ def _life_may_be_staffs(window: str, life_at: int, earlier: tuple[str, ...]) -> 
     a relative or another third party ("my neighbour's son drives a blue corsa")."""
     end = life_at if life_at >= 0 else len(window)
     return last_person_is_staff(earlier, window[:end])
+
+
+# Two more veiled threats read as structures rather than sentences.
+#
+# MOVEMENTS KNOWN: the writer shows they know when or where staff come and go ("I know what
+# time the drivers clock off", "we've worked out which way your officer walks home"). Where
+# an office or a depot is, anyone may know; when its people leave it, or which way they go
+# home, only someone watching does.
+_KNOW = r"\b(know|knows|knew|found out|worked out|clocked|noted|noticed|seen|watched)"
+_WHO_GOES = (rf"(you|they|he|she|(your|the|that|those|these|all) (\w+ )?({STAFF_ROLES}"
+             r"|man|woman|lads|men|women|girls|bloke))")
+_MOVES = (r"(clocks? off|knocks? off|finish(es)?( work| up| for the day| (their|his|her"
+          r"|your) shifts?)?|leaves? (work|the office|the depot|the building)|go(es)? home"
+          r"|gets? off( work| shift)?|walks? (home|back|to)|comes? out|lock(s)? up|takes? (their"
+          r"|his|her|your) (break|lunch)|(has|have) (their|his|her|your) (break|lunch)"
+          r"|drinks?|parks?|lives?|sleeps?)")
+_MOVEMENTS_KNOWN = re.compile(
+    rf"{_KNOW} (exactly |full well |very well )?(where|when|what time|which (way|route|exit"
+    rf"|door|bus|train|stop|car park)|how) {_WHO_GOES}( \w+){{0,2}}? {_MOVES}\b",
+    re.I,
+)
+# WATCH YOURSELF: staff told to watch themselves where they are alone or exposed: "people
+# like that officer should watch themselves walking home in the dark". Said with "should",
+# it needs the exposed place or time: "your drivers should watch themselves on that bend"
+# is a warning about a road.
+_TOLD = (rf"(you|you lot|you people|he|she|they|(your|that|the|this|those|these) (\w+ )?"
+         rf"({STAFF_ROLES})|people like (you|him|her|them|(that|the|your) (\w+ )?({STAFF_ROLES})))")
+_WATCH = (r"((watch|mind) (themselves|himself|herself|yourself|yourselves|their backs?|his back"
+          r"|her back|your backs?|how (they|he|she|you) go)|look over (their|his|her|your)"
+          r" shoulders?|be (very )?careful)")
+_EXPOSED = re.compile(r"\b(walking|walk|on (their|his|her|your) way|home|dark|night|alone"
+                      r"|on (their|his|her|your) own|car ?park|bus stop|late|after work|street"
+                      r"|outside)\b", re.I)
+_WARNED = re.compile(rf"\b{_TOLD}( [\w-]+){{0,3}}? (should|ought to|better|had better|'d better"
+                     rf"|would do well to|want to|wants to|need to|needs to) {_WATCH}\b"
+                     r"(?P<after>[^.;!?]*)", re.I)
+
+
+def knows_movements(sentence: str, earlier: tuple[str, ...]) -> bool:
+    """The writer knows when or where staff come and go (see above); he, she or they must
+    mean staff."""
+    found = _MOVEMENTS_KNOWN.search(sentence)
+    return bool(found) and last_person_is_staff(earlier, sentence[: found.end()])
+
+
+def warned_to_watch(sentence: str, earlier: tuple[str, ...]) -> bool:
+    """Staff told to watch themselves, where they are alone or exposed (see above)."""
+    for found in _WARNED.finditer(sentence):
+        weak = found.group(0).lower().split()
+        if ("should" in weak or "ought" in weak) and not (
+                _EXPOSED.search(found.group("after")) or not found.group("after").strip()):
+            continue
+        if last_person_is_staff(earlier, sentence[: found.end()]):
+            return True
+    return False

@@ -122,6 +122,14 @@ DEFECT = re.compile(
     r"(?! (all |my |our |any |the )?(faith|trust|confidence|patience|count|track|hope|sleep"
     r"|interest|touch|the will|weight))"
     r"|\b(not|isn'?t|aren'?t|hasn'?t|haven'?t) (been )?working\b"
-    r"|\bstopped (coming|turning up|arriving|running|calling)\b",
+    r"|\bstopped (coming|turning up|arriving|running|calling)\b"
+    # A fault in work just done: "they fitted the fan but it's on the wrong side and so loud".
+    # "Fixed it but it's still leaking" is the old fault, not a new one.
+    r"|\b(fitted|installed|put in|put up|replaced|repaired|fixed|mended|laid|built|finished"
+    r"|delivered|came and \w+)\b[^.;]{0,60}\bbut (it|they|the \w+|this|that)('s|’s| is| are|'re"
+    r"|’re| was| were)? (now )?((on |in |at )?the wrong|wrong|too (loud|noisy|small|big|low|high"
+    r"|short|narrow|steep|hot|cold)|so (loud|noisy|small|low|high)|not (working|connected"
+    r"|fitted|sealed|finished|level|straight|safe|secure)|crooked|loose|wonky|leaking|leaks"
+    r"|rattl\w+|noisy|loud|dangerous|unsafe|broken|cracked|faulty|useless)\b",
     re.I,
 )

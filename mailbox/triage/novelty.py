@@ -21,8 +21,9 @@ from typing import Literal
 
 from mailbox.triage import markers
 from mailbox.triage.asks import ask_words, asked_kinds
-from mailbox.triage.attitude import is_attitude, without_attitude, without_idioms
+from mailbox.triage.attitude import is_attitude, named_matter, without_attitude, without_idioms
 from mailbox.triage.dates import find_dates
+from mailbox.triage.hate_incident import reports_hate_incident
 from mailbox.triage.incident import tells_incident
 from mailbox.triage.recent import recent_days
 from mailbox.triage.reference import Reference, amounts, codes
@@ -49,8 +50,10 @@ NEW_SCORE = 3
 # The reason given for a lawful step, judged on its own.
 _REASON = re.compile(r"\b(because|since|after|as|when|now that)\b,?\s+(?P<rest>.+)", re.I)
 # A conditional or a taunt, in an abusive sentence: what might happen, not what did.
+# A warning ("should watch themselves walking to the bus stop") tells of no event either.
 _HYPOTHETICAL = re.compile(r"\b(if|unless|or else|could|couldn'?t|would|wouldn'?t|will|won'?t|'ll"
-                           r"|can'?t|cannot|want(s)? me)\b", re.I)
+                           r"|can'?t|cannot|want(s)? me|should(?! have)|ought to|had better"
+                           r"|'d better)\b", re.I)
 # A coming date (a move, an expiry) is news; one further off is more likely a wrong year.
 FUTURE_DAYS = 92
 
@@ -80,7 +83,7 @@ class Finding:
 
 
 def judge(sentence: str, reference: Reference, written: datetime, headline: bool = False,
-          abusive: bool = False, insisted: bool = False) -> Finding:
+          abusive: bool = False, insisted: bool = False, retold: bool = False) -> Finding:
     """Compare one sentence with the reference and give a verdict.
 
     A `headline` (the subject line) names the matter of the email, so a
@@ -88,7 +91,8 @@ def judge(sentence: str, reference: Reference, written: datetime, headline: bool
     sentence is new only on hard evidence, or on a matter never mentioned that is left once
 its abuse is taken out: its insults are not a matter. In
     an email that `insisted` it is new, only hard evidence counts, because
-    the policy files a minor variation however it is presented.
+    the policy files a minor variation however it is presented. In an email that `retold`
+    what was said in a known exchange, hostile words reported are not a new hate incident.
     """
     latest = written.date() + timedelta(days=FUTURE_DAYS)
     incident_text = DEADLINE.sub(" ", CORRESPONDENCE_DATE.sub(" ", sentence))
@@ -100,7 +104,8 @@ its abuse is taken out: its insults are not a matter. In
         novel_codes=tuple(sorted(codes(sentence) - reference.codes)),
         novel_amounts=tuple(sorted(amounts(sentence) - reference.amounts)),
         recent_event=bool(markers.RECENT_EVENT.search(sentence) or markers.DEFECT.search(sentence)
-                          or markers.TURN.search(sentence) or tells_incident(sentence))
+                          or markers.TURN.search(sentence) or tells_incident(sentence)
+                          or (reports_hate_incident(sentence) and not retold))
         and not markers.CONTACT_EVENT.search(sentence),
         request=bool(markers.REQUEST.search(sentence)),
         threat_to_escalate=bool(markers.ESCALATION_THREAT.search(sentence)),
@@ -151,10 +156,11 @@ def _matter_under_abuse(sentence: str, reference: Reference) -> bool:
 
 def _novel_words(sentence: str, reference: Reference) -> tuple[str, ...]:
     skip = names(sentence)
+    kept = named_matter(sentence)
     seen: dict[str, str] = {}
     for word in words(without_idioms(sentence)):
         # Attitude ("a scam", "a disgrace", "those morons") is not matter: see `attitude`.
-        if is_generic(word) or word in skip or is_attitude(word):
+        if is_generic(word) or word in skip or (is_attitude(word) and word not in kept):
             continue
         s = stem(word)
         if not reference.knows_stem(s) and s not in seen:

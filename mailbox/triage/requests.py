@@ -46,6 +46,23 @@ _ASKER = r"(i|we|you|u|someone|somebody|anyone|anybody|the council|your \w+)"
 _MODAL_QUESTION = re.compile(
     rf"^\W*{_OPENERS}((can|could|would|will|may|might|shall|should|do|does) {_ASKER}"
     r"|is it possible|is there (a|any)|are there any)\b", re.I)
+# A question put after a condition: "If I can't have 14B back, can I go on the waiting list?".
+# The inverted modal ("can I", "could you") is the main clause's: a condition never inverts.
+_CONDITION = re.compile(r"^\W*(if|unless|when|once|since|as|now that|given that|seeing as"
+                        r"|in case|should)\b", re.I)
+_INVERTED = re.compile(rf"\b(can|could|would|will|may|might|shall|should|do|does) {_ASKER}\b"
+                       r"(?=[^?]*\?\s*$)", re.I)
+# A question asked indirectly, for the customer or for someone else: "my son wants to know how
+# the right can be transferred", "I wonder whether I could", "please tell me how I apply".
+_INDIRECT = re.compile(
+    r"\b(want|wants|wanted|like|would like|'d like|need|needs|needed|asked me|asking)"
+    r" to (know|find out|ask|check)( (if|whether|how|when|where|what|who|which|why))?"
+    # "I wonder whether I could ..." asks; "I wonder how you'd feel ..." is rhetorical.
+    r"|\b(i|we)( was| were| am| are)? (wonder|wondering|wondered) (if|whether) (i|we|you"
+    r" (could|can|would|might)|it (is|would be) possible|there (is|are))\b"
+    r"|\b(tell|advise|let) (me|us|him|her|them) (know )?(if|whether|how|when|where|what"
+    r"|who|which)\b",
+    re.I)
 # A question that asks something ("when do applications open?"), not a rhetorical one ("why
 # is nobody answering?") or a chaser ("has anyone looked at it?", "any news?").
 _WH_QUESTION = re.compile(
@@ -127,7 +144,9 @@ def is_request(sentence: str) -> bool:
         return False
     if _NEGATED.search(sentence):
         return False
-    if _MODAL_QUESTION.search(sentence):
+    if _MODAL_QUESTION.search(sentence) or _INDIRECT.search(sentence):
+        return True
+    if _CONDITION.match(sentence) and _INVERTED.search(sentence):
         return True
     if sentence.rstrip().endswith("?") and _WH_QUESTION.search(sentence):
         return True

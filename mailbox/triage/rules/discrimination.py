@@ -16,6 +16,7 @@ from mailbox.triage.lexicon.abuse import ALL_SLURS
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
 from mailbox.triage.people import STAFF_ROLES
+from mailbox.triage.remarks import remark_on_staff
 from mailbox.triage.rules.base import Reading, hit
 
 _IDENTITY = (r"(a )?(woman|women|girl|black|asian|muslim|jewish|hindu|sikh|gay|lesbian|foreign"
@@ -233,6 +234,12 @@ class Discrimination:
             before = own_words(reading.earlier[-1]) if reading.earlier else ""
             if set(_WORD.findall(text.lower())) & ALL_SLURS or any(
                 p.search(text) for p in (*_PATTERNS, _POLITE)
-            ) or unfit_for_who_they_are(text, before):
+            ) or unfit_for_who_they_are(text, before) or _remarks_on_who(text, reading.earlier):
                 return hit(self, sentence)
         return None
+
+
+def _remarks_on_who(text: str, earlier: tuple[str, ...]) -> bool:
+    """A remark on a protected characteristic of staff (`remarks`); looks are `Insult`'s."""
+    category = remark_on_staff(text, earlier)
+    return category is not None and category != "appearance"

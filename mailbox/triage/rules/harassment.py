@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from mailbox.triage.intimidation import intimidates
+from mailbox.triage.intimidation import intimidates, knows_movements
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
 from mailbox.triage.people import last_person_is_staff
@@ -134,6 +134,7 @@ class Harassment:
                 if found and (not _THIRD.search(found.group(0))
                               or last_person_is_staff(reading.earlier, text)):
                     return hit(self, sentence)
-            if intimidates(text, tuple(own_words(s) for s in reading.earlier)):
+            earlier = tuple(own_words(s) for s in reading.earlier)
+            if intimidates(text, earlier) or knows_movements(text, earlier):
                 return hit(self, sentence)
         return None

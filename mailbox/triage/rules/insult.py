@@ -23,6 +23,7 @@ from mailbox.triage.people import (
     named_as_third_party,
 )
 from mailbox.triage.put_downs import compares_or_unfit, negative_list
+from mailbox.triage.remarks import remark_on_staff
 from mailbox.triage.rules.base import Reading, hit
 from mailbox.triage.targets import described_badly
 
@@ -130,6 +131,9 @@ class Insult:
                 return hit(self, sentence)
             if _put_down(own, reading.earlier) or described_badly(
                     name_placed_third_parties(own), reading.earlier):
+                return hit(self, sentence)
+            # "That fat ginger warden": a staff member's looks mocked, with no insult word.
+            if remark_on_staff(name_placed_third_parties(own), reading.earlier) == "appearance":
                 return hit(self, sentence)
         return None
 

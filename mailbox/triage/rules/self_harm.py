@@ -3,6 +3,13 @@
 Policies treat threats of self-harm as behaviour to manage, but the first
 duty is to the person: every such statement goes to an officer now, even in
 a message that is otherwise a repeat.
+
+Passive ideation is said in the words the screening instruments listen for, not in the
+words "suicide" or "kill": the Columbia scale's first question ("have you wished you were
+dead or wished you could go to sleep and not wake up?"), PHQ-9's ninth item ("better off
+dead"), Beck's hopelessness ("no future", "what is the point of anything") and the
+interpersonal theory's burdensomeness ("they'd be better off without me", "I'm a burden").
+`_IDEATION` reads those as structures, whatever the customer's own wording around them.
 """
 
 from __future__ import annotations
@@ -55,9 +62,36 @@ _PATTERNS = (
 )
 
 
+# Passive ideation, after the screening instruments (see the module docstring).
+_IDEATION = re.compile(
+    # Not waking, wished or thought better: "better not to wake up at all", "I'd rather just
+    # go to sleep and never wake up". Something after "wake" ("wake me up") is not this.
+    r"\b(better|rather|wish|want|hope|easier|prefer|pray)\b[^.;!?]{0,40}\b(not|never|didn'?t"
+    r"|don'?t|wouldn'?t) (to )?(wake|woke|waking)( up)?(?=\s*([.,;!?]|$|again\b|at all\b"
+    r"|any ?more\b|in the morning\b|tomorrow\b))"
+    # "I wish I was dead", "wish it was all over", "wish I had never been born", "disappear".
+    r"|\b(i|i'?d|i would)( just| sometimes| often)? (wish|want|like) (i|it)( \w+)?"
+    r" (was|were|had) (dead|gone|all over|never been born|not here)\b"
+    r"|\b(wish|want|like) (i could|to) (just )?(disappear|vanish|stop existing|not exist"
+    r"|not be here|fade away)\b"
+    # Hopelessness about life, not about the case: "what is the point of anything anymore".
+    r"|\bwhat('?s| is) the point( of)? (anything|it all|any of it|life|living|going on"
+    r"|carrying on|me|being here|getting up)\b"
+    r"|\b(nothing|no reason) (left )?to (live|get up|keep going|go on) for\b"
+    r"|\bno (future|hope) (left )?(for me|any ?more)\b|\b(tired|sick) of (living|life"
+    r"|being alive|existing)\b"
+    # Burdensomeness: "I'm a burden", "they'd be better off without me".
+    r"|\b(i'?m|i am|i feel like|i'?ve become|i have become)( just| such| nothing but)? a"
+    r" burden\b|\bbetter off without me\b"
+    r"|\b(nobody|no one|no-one)( would| will)? (care|miss me|notice)( if i)?\b(?=[^.]{0,30}"
+    r"\b(gone|dead|here|died|disappeared)\b)",
+    re.I,
+)
+
+
 class SelfHarm:
     name = "self-harm"
     description = "States thoughts of suicide or self-harm."
 
     def check(self, reading: Reading) -> RuleHit | None:
-        return first_match(self, reading, *_PATTERNS)
+        return first_match(self, reading, *_PATTERNS, _IDEATION)

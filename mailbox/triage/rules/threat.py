@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from mailbox.triage.harm import wished_harm
+from mailbox.triage.intimidation import warned_to_watch
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
 from mailbox.triage.people import last_person_is_staff, mentions_staff
@@ -49,7 +50,14 @@ _PATTERNS = (
     re.compile(rf"\b{_WILL} (kill|hurt|smash|punch|batter|stab|burn|shoot|strangle|deal with"
                rf"|sort out|get|do|hunt down|come for|come after|find|make) {_WHO}\b"
                rf"|\b{_WILL} be waiting (for (you|him|her|them)|outside (your|his|her))\b"
-               rf"|\b{_WILL} make (you|him|her|them|sure you) (pay|regret|suffer|sorry)\b", re.I),
+               rf"|\b{_WILL} make (you|him|her|them|sure you) (pay|regret|suffer|sorry)\b"
+               # "I will make sure whoever signed this off personally pays": a reckoning with a
+               # person, not a bill ("make sure your contractor pays for my fence").
+               rf"|\b{_WILL} (make sure|see to it|ensure)( that)? (you|he|she|they|whoever"
+               r"( [\w'-]+){1,6}?|(your|the|that) (\w+ )?(officer|manager|warden|inspector"
+               r"|director|clerk|worker|staff|planner|surveyor)s?)( personally| properly)?"
+               r" (pays?|suffers?|regrets? it|gets? what)\b(?! (for|back|compensation|the|my"
+               r"|what (i|we) (am|are) owed))", re.I),
     re.compile(r"\bwon'?t be (held )?responsible for (my actions|what i do|what happens)\b"
                r"|\b(something|an accident) (bad |nasty )?(will|might|could) happen to\b"
                r"|\bwait (till|until) i (get|see|find|catch)\b"
@@ -172,7 +180,7 @@ class Threat:
             if (_IDIOMS.search(text) or _loss_hinted(text)) and last_person_is_staff(
                     reading.earlier, text):
                 return hit(self, sentence)
-            if wished_harm(text, reading.earlier):
+            if wished_harm(text, reading.earlier) or warned_to_watch(text, reading.earlier):
                 return hit(self, sentence)
         return None
 
