@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from mailbox.backends import MailBackend
     from mailbox.backends.ews_settings import EwsSettings
     from mailbox.backends.graph_settings import GraphSettings
-    from mailbox.relay import RelaySettings
+    from mailbox.relay import Transport
+    from mailbox.smtp_send import RelaySettings
     from register.notices import Notifier
     from register.policy import Preset
     from scheduler.sweeper import Sweeper
@@ -83,7 +84,7 @@ async def serve(settings: Settings, store: SqlRegisterStore, components: set[str
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     async with AsyncExitStack() as running:
-        if settings.smtp_host:
+        if settings.sends_outbox:
             # Entered first, so stopped last: it may still send what the others queue.
             # Every component's process runs one; claims keep them from sending twice.
             await running.enter_async_context(run_relay(settings))
@@ -248,10 +249,10 @@ async def run_watcher(
 
 @asynccontextmanager
 async def run_relay(settings: Settings) -> AsyncIterator[None]:
-    """Send the outbox through the council's SMTP relay until shutdown (mailbox/relay.py)."""
+    """Send the outbox through SMTP or Graph until shutdown (mailbox/relay.py)."""
     from mailbox.relay import OutboxRelay
 
-    relay = OutboxRelay(settings.effective_mail_folder, build_relay_settings(settings))
+    relay = OutboxRelay(settings.effective_mail_folder, build_outbox_transport(settings))
     stop = asyncio.Event()
     task = asyncio.create_task(relay.run(stop), name="outbox relay")
     try:
@@ -261,9 +262,32 @@ async def run_relay(settings: Settings) -> AsyncIterator[None]:
         await task
 
 
+def build_outbox_transport(settings: Settings) -> Transport:
+    """How the outbox is sent (FOREWARN_OUTBOX_TRANSPORT): the SMTP relay, or Graph's
+    sendMail as FOREWARN_NOTICE_SENDER with the FOREWARN_GRAPH_* app."""
+    from register.errors import ConfigurationError
+
+    if settings.outbox_transport == "graph":
+        from dataclasses import replace
+        from email.utils import parseaddr
+
+        from mailbox.graph_send import GraphSendMail
+
+        sender = parseaddr(settings.notice_sender)[1]
+        return GraphSendMail(replace(build_graph_settings(settings), mailbox=sender))
+    from mailbox.smtp_send import SmtpTransport
+
+    if not settings.smtp_host:
+        raise ConfigurationError(
+            "FOREWARN_SMTP_HOST is not set: there is no relay to send to (or set "
+            "FOREWARN_OUTBOX_TRANSPORT=graph to send through Microsoft Graph)"
+        )
+    return SmtpTransport(build_relay_settings(settings))
+
+
 def build_relay_settings(settings: Settings) -> RelaySettings:
     """Map FOREWARN_SMTP_* onto the relay's settings (which check them, offline)."""
-    from mailbox.relay import RelaySettings
+    from mailbox.smtp_send import RelaySettings
 
     return RelaySettings(
         host=settings.smtp_host,
@@ -298,8 +322,10 @@ def build_mail_backend(settings: Settings, store: SqlRegisterStore) -> MailBacke
         return EwsBackend(build_ews_settings(settings), sync_states=SqlSyncStateStore(store.engine))
     if settings.mailbox_backend == "graph":
         from mailbox.backends.graph import GraphBackend
+        from store.sync_state_repo import SqlSyncStateStore
 
-        return GraphBackend(build_graph_settings(settings))
+        sync_states = SqlSyncStateStore(store.engine)  # delta links, as EWS keeps its sync states
+        return GraphBackend(build_graph_settings(settings), sync_states=sync_states)
     from mailbox.backends.folder import FolderBackend
 
     return FolderBackend(settings.effective_mail_folder)
@@ -498,15 +524,12 @@ def cmd_mail_replay(args: argparse.Namespace) -> int:
 def cmd_outbox(args: argparse.Namespace) -> int:
     """How much mail the outbox holds; with --send, send what is queued through the relay now."""
     from mailbox.relay import OutboxRelay, outbox_counts
-    from register.errors import ConfigurationError
 
     settings = build_settings()
     root = settings.effective_mail_folder
     status = 0
     if args.send:
-        if not settings.smtp_host:
-            raise ConfigurationError("FOREWARN_SMTP_HOST is not set: there is no relay to send to")
-        done = OutboxRelay(root, build_relay_settings(settings)).dispatch_once()
+        done = OutboxRelay(root, build_outbox_transport(settings)).dispatch_once()
         print(f"Sent {done.sent}; refused for good {done.failed}; refused for now {done.deferred}.")
         if done.problem:
             print(f"  problem: {done.problem}")
@@ -615,7 +638,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("csv", type=Path)
     p = command("outbox", cmd_outbox, "mail waiting to be sent, sent and refused; --send sends")
     p.add_argument(
-        "--send", action="store_true", help="send the queued mail through the SMTP relay now"
+        "--send", action="store_true", help="send the queued mail now (SMTP relay or Graph)"
     )
     p = command("mail-replay", cmd_mail_replay, "replay quarantined mail")
     p.add_argument("--claim", action="append", help="only this claim id (repeatable)")

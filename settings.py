@@ -94,8 +94,11 @@ class Settings(BaseSettings):
     # Audit entries older than this are pruned by the daily sweep (deletion records stay).
     audit_retention_months: int = DEFAULT_MONTHS
 
-    # The council's SMTP relay, which sends the outbox (notices, forwards to the SPOC).
-    smtp_host: str = ""  # empty: mail stays queued in the outbox, unsent
+    # How the outbox (notices, forwards to the SPOC) is sent: the council's SMTP
+    # relay, or Graph's sendMail as FOREWARN_NOTICE_SENDER with the FOREWARN_GRAPH_*
+    # app (Mail.Send, application), for Exchange Online with SMTP AUTH switched off.
+    outbox_transport: Literal["smtp", "graph"] = "smtp"
+    smtp_host: str = ""  # empty (with smtp): mail stays queued in the outbox, unsent
     smtp_port: int = 587
     smtp_security: Literal["starttls", "tls", "none"] = "starttls"  # none: loopback only
     smtp_username: str = ""  # empty: the relay accepts the server by its IP address
@@ -145,6 +148,11 @@ class Settings(BaseSettings):
         return self.graph_mailbox or self.mailbox_address
 
     @property
+    def sends_outbox(self) -> bool:
+        """Whether the outbox is sent at all: Graph, or an SMTP relay that has a host."""
+        return self.outbox_transport == "graph" or bool(self.smtp_host)
+
+    @property
     def bot_requires_auth(self) -> bool:
         return bool(self.app_id)
 
@@ -188,7 +196,9 @@ class Settings(BaseSettings):
         if self.mailbox_backend == "ews":
             problems += self._ews_problems()
         if self.mailbox_backend == "graph":
-            problems += self._graph_problems()
+            problems += self._graph_problems("FOREWARN_MAILBOX_BACKEND=graph")
+        if self.outbox_transport == "graph" and self.mailbox_backend != "graph":
+            problems += self._graph_problems("FOREWARN_OUTBOX_TRANSPORT=graph")
         if (
             self.smtp_host
             and self.smtp_username
@@ -223,14 +233,15 @@ class Settings(BaseSettings):
             }
         return _placeholders(needed, f"FOREWARN_EWS_AUTH={self.ews_auth}")
 
-    def _graph_problems(self) -> list[str]:
-        """The Entra ID app the Graph backend signs in as, when missing or placeholders."""
+    def _graph_problems(self, because: str) -> list[str]:
+        """The Entra ID app Graph is signed in as (to read the mailbox or to send the
+        outbox), when missing or placeholders."""
         needed: dict[str, str | SecretStr] = {
             "FOREWARN_GRAPH_TENANT_ID": self.graph_tenant_id,
             "FOREWARN_GRAPH_CLIENT_ID": self.graph_client_id,
             "FOREWARN_GRAPH_CLIENT_SECRET": self.graph_client_secret,
         }
-        return _placeholders(needed, "FOREWARN_MAILBOX_BACKEND=graph")
+        return _placeholders(needed, because)
 
 
 def _placeholders(needed: dict[str, str | SecretStr], because: str) -> list[str]:

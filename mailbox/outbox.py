@@ -7,10 +7,11 @@ delivery, so nothing is half-written. It does not send: the outbox is the
 durable queue, and writing into it needs only the disk, so the notifier's
 call stays fast and never waits for (or fails with) the mail relay.
 
-mailbox/relay.py sends the queue through the council's SMTP relay when
-FOREWARN_SMTP_HOST is set (`serve` runs it; `app.py outbox --send` runs it
-once), moving each message to `outbox-sent/`, or to `outbox-failed/` when
-the relay refuses it for good. Without a relay the messages stay queued, and
+mailbox/relay.py sends the queue, through the council's SMTP relay
+(smtp_send.py, when FOREWARN_SMTP_HOST is set) or Microsoft Graph's sendMail
+(graph_send.py, FOREWARN_OUTBOX_TRANSPORT=graph); `serve` runs it and
+`app.py outbox --send` runs it once, moving each message to `outbox-sent/`,
+or to `outbox-failed/` when it is refused for good. Without a relay the messages stay queued, and
 an operator can see and send exactly what Forewarn meant to send.
 """
 

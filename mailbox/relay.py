@@ -1,35 +1,35 @@
-"""Sending the outbox through the council's SMTP relay, without ever losing a message.
+"""Sending the outbox through a transport (SMTP or Microsoft Graph), without ever losing a message.
 
 Notices that reach nobody in Teams (mailbox/outbox.py) and forwards to the
 SPOC mailbox (mailbox/handoff.py) are first written into
 `<mail folder>/outbox/new/`. That folder is the durable queue: writing into
 it needs only the disk, so the notifier's call stays fast and never depends
-on the relay being up. This dispatcher empties it, one message at a time:
+on the mail service being up. This dispatcher empties it, one message at a
+time, through one `Transport`: the council's SMTP relay (mailbox/smtp_send.py)
+or Graph's sendMail (mailbox/graph_send.py), as FOREWARN_OUTBOX_TRANSPORT says.
 
 1. claim it by renaming `outbox/new/NAME` to `outbox/cur/NAME,claimed=EPOCH.PPID.N`
    (when, by which process, and its Nth claim). A rename succeeds for exactly one process,
    so two Forewarn processes sharing the data folder (`serve --only bot`
    beside `serve --only scheduler`, both making notices) never both send it;
-2. send the file's bytes through the relay unchanged, except that line ends
-   become CRLF as SMTP requires;
-3. move it into `outbox-sent/`; or, when the relay refuses its recipients
-   for good (a 5xx reply), into `outbox-failed/` with an ERROR log, for an
-   operator to deal with. Nothing is ever deleted.
+2. hand the file's bytes to the transport;
+3. move it into `outbox-sent/`; or, when the transport refuses the message
+   for good (an SMTP 5xx, a Graph 400), into `outbox-failed/` with an ERROR
+   log, for an operator to deal with. Nothing is ever deleted.
 
-A failure that may pass (the relay unreachable, a TLS or login problem, a
-4xx reply) puts the message back into `outbox/new/`, and it is tried again
-after a delay that doubles with each failure, up to a cap. From the third
-failure in a row each one is logged at ERROR, naming the relay and the
-reason, so a relay that stays down is seen. A claim older than
-`claim_timeout` belongs to a process that died while sending: it is put
-back into the queue.
+A failure that may pass (the service unreachable, a TLS, login or token
+problem, throttling, an SMTP 4xx) puts the message back into `outbox/new/`,
+and it is tried again after a delay that doubles with each failure, up to a
+cap, and is never shorter than a wait the service asked for (Graph's
+Retry-After). From the third failure in a row each one is logged at ERROR,
+naming the transport and the reason, so a service that stays down is seen.
+A claim older than `claim_timeout` belongs to a process that died while
+sending: it is put back into the queue.
 
 Delivery is at least once, not exactly once. A process that dies after the
-relay accepted a message but before moving it to `outbox-sent/` leaves its
-claim behind; the claim is put back into the queue later and the message is
-sent again. A duplicate notice is better than a lost one.
-
-Only the standard library is used (smtplib, ssl, email).
+transport accepted a message but before moving it to `outbox-sent/` leaves
+its claim behind; the claim is put back into the queue later and the message
+is sent again. A duplicate notice is better than a lost one.
 """
 
 from __future__ import annotations
@@ -40,17 +40,15 @@ import itertools
 import logging
 import os
 import re
-import smtplib
-import ssl
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.parser import BytesHeaderParser
 from email.policy import default as default_policy
 from email.utils import getaddresses, parseaddr
 from enum import Enum
 from pathlib import Path
-from typing import Literal
+from typing import Protocol
 
 from mailbox.backends import MailboxUnavailable, MessageKey
 from mailbox.backends.folder import FolderBackend
@@ -61,63 +59,71 @@ log = logging.getLogger(__name__)
 
 SENT = "outbox-sent"
 FAILED = "outbox-failed"
-_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 _CLAIMED = re.compile(r"cur/(?P<name>.+),claimed=(?P<at>\d+)\.P(?P<pid>\d+)(?:\.\d+)?")
 _claims = itertools.count()  # tells apart claims by threads of one process in one second
-_SIZE_EXCEEDED = 552  # a 5xx to MAIL FROM that is about this message, not the relay
 
-Security = Literal["starttls", "tls", "none"]
+
+class Outcome(Enum):
+    """What a transport did with one message."""
+
+    SENT = "sent"
+    REFUSED = "refused for good"  # by the service (SMTP 5xx, Graph 400), or unsendable
+    DEFERRED = "refused for now"  # this message, not the service: try it again later
+
+
+class AskedToWait(MailboxUnavailable):
+    """The service is up but throttling us: wait at least `retry_after` seconds."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Connection(Protocol):
+    """One open session with the mail service, for one pass over the queue."""
+
+    def send(self, name: str, raw: bytes) -> tuple[Outcome, str]:
+        """Send one message (`name` is its file, for logs); the reason if it was not sent.
+        Raises MailboxUnavailable (or AskedToWait) when the service, not the message, failed."""
+
+    def close(self) -> None: ...
+
+
+class Transport(Protocol):
+    """A way out for the outbox: the SMTP relay or Graph's sendMail."""
+
+    @property
+    def name(self) -> str:
+        """How logs name it, after "the": "SMTP relay smtp.council.gov.uk:587 (starttls)"."""
+
+    @property
+    def timeout(self) -> float:
+        """The longest one send may take; claims must outlive it."""
+
+    def connect(self) -> Connection:
+        """An open session; raises MailboxUnavailable when the service cannot be used."""
 
 
 @dataclass(frozen=True, slots=True)
-class RelaySettings:
-    """The council's SMTP relay, as plain typed values (app.py maps FOREWARN_SMTP_* onto it).
+class Pacing:
+    """How often the queue is polled, how far failures back off, when they get loud."""
 
-    `security` is `starttls` (submission, port 587), `tls` (implicit TLS,
-    port 465) or `none`, which is allowed to a loopback relay only. Relays
-    often accept by IP address, so a login is optional. `ca_bundle` is for a
-    relay whose certificate the council's own CA signed.
-    """
-
-    host: str
-    port: int = 587
-    security: Security = "starttls"
-    username: str = ""
-    password: str = field(default="", repr=False)
-    ca_bundle: str | None = None
-    timeout: float = 30.0
     poll_seconds: float = 5.0
     max_backoff: float = 300.0
     loud_after: int = 3
     claim_timeout: float = 600.0
 
     def __post_init__(self) -> None:
-        if not self.host.strip():
-            raise ConfigurationError("the SMTP relay needs a host name")
-        if not 0 < self.port < 65536:
-            raise ConfigurationError(f"SMTP relay port {self.port} is not a TCP port")
-        if self.security == "none" and self.host not in _LOOPBACK:
+        if self.poll_seconds <= 0 or self.loud_after < 1 or self.claim_timeout <= 0:
             raise ConfigurationError(
-                f"SMTP relay {self.host} without TLS: notices (and any password) would "
-                "cross the network in clear; use starttls or tls"
+                "the outbox's poll_seconds and claim_timeout must be positive and "
+                "loud_after at least 1"
             )
-        if self.ca_bundle and not Path(self.ca_bundle).is_file():
-            raise ConfigurationError(f"SMTP CA bundle {self.ca_bundle} is not a file")
-        if self.poll_seconds <= 0 or self.loud_after < 1 or self.claim_timeout <= self.timeout:
-            raise ConfigurationError(
-                "SMTP relay poll_seconds must be positive, loud_after at least 1 and "
-                "claim_timeout longer than the timeout"
-            )
-
-    @property
-    def name(self) -> str:
-        """How logs name the relay."""
-        return f"{self.host}:{self.port} ({self.security})"
 
 
 @dataclass(slots=True)
 class Dispatched:
-    """What one pass over the outbox did; `problem` says why the relay took nothing."""
+    """What one pass over the outbox did; `problem` says why the transport took nothing."""
 
     sent: int = 0
     failed: int = 0
@@ -146,10 +152,17 @@ def outbox_counts(mail_root: Path) -> OutboxCounts:
     )
 
 
-class _Outcome(Enum):
-    SENT = "sent"
-    REFUSED = "refused for good"  # by the relay (5xx), or unsendable (no recipient)
-    DEFERRED = "refused for now"
+def envelope(raw: bytes) -> tuple[str, list[str]]:
+    """The sender (From) and recipients (To and Cc) read from the headers; ValueError if none."""
+    headers = BytesHeaderParser(policy=default_policy).parsebytes(raw)
+    sender = parseaddr(str(headers.get("From", "")))[1]
+    if not sender:
+        raise ValueError("the message has no From address")
+    values = [str(value) for name in ("To", "Cc") for value in headers.get_all(name, [])]
+    recipients = list(dict.fromkeys(addr for _, addr in getaddresses(values) if "@" in addr))
+    if not recipients:
+        raise ValueError("the message has no To or Cc address")
+    return sender, recipients
 
 
 @dataclass(slots=True)
@@ -159,31 +172,39 @@ class _Retry:
 
 
 class OutboxRelay:
-    """Sends what the outbox holds through one SMTP relay; see the module docstring."""
+    """Sends what the outbox holds through one transport; see the module docstring."""
 
-    def __init__(self, mail_root: Path, settings: RelaySettings) -> None:
-        self.settings = settings
+    def __init__(self, mail_root: Path, transport: Transport, pacing: Pacing | None = None) -> None:
+        self.transport = transport
+        self.pacing = pacing or Pacing()
+        if self.pacing.claim_timeout <= transport.timeout:
+            raise ConfigurationError(
+                f"the outbox's claim_timeout ({self.pacing.claim_timeout:.0f}s) must be longer "
+                f"than one send through the {transport.name} may take ({transport.timeout:.0f}s)"
+            )
         self._folders = FolderBackend(mail_root)
         self._outbox = mail_root / OUTBOX
-        self._relay_failures = 0
-        self._waiting: dict[str, _Retry] = {}  # messages the relay refused for now
+        self._failures = 0  # passes in a row in which the transport took nothing
+        self._asked_wait = 0.0  # the service's own Retry-After, after the last failure
+        self._waiting: dict[str, _Retry] = {}  # messages refused for now
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Poll the outbox until `stop` is set; the SMTP calls run in a worker thread."""
-        log.info("Sending the outbox through the SMTP relay %s.", self.settings.name)
+        """Poll the outbox until `stop` is set; the sending runs in a worker thread."""
+        log.info("Sending the outbox through the %s.", self.transport.name)
         while not stop.is_set():
             try:
                 await asyncio.to_thread(self.dispatch_once, lambda: not stop.is_set())
             except Exception:
                 # A bug or a disk problem must not end sending for good: log it, try later.
-                self._relay_failures += 1
+                self._failures += 1
                 log.exception("The outbox relay failed; it will try again.")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), self.next_delay())
 
     def next_delay(self) -> float:
-        """The poll interval, doubled for each relay failure in a row, up to the cap."""
-        return _backoff(self.settings, self._relay_failures)
+        """The poll interval, doubled for each failure in a row up to the cap, or longer if
+        the service asked for a longer wait."""
+        return max(_backoff(self.pacing, self._failures), self._asked_wait)
 
     def dispatch_once(self, keep_going: Callable[[], bool] = lambda: True) -> Dispatched:
         """One pass: put back dead processes' claims, then send every message that is due."""
@@ -194,22 +215,19 @@ class OutboxRelay:
         if not due:
             return done
         try:
-            smtp = self._connect()
+            connection = self.transport.connect()
         except MailboxUnavailable as error:
-            done.problem = str(error)
-            self._relay_failed(done.problem, len(due))
+            self._transport_failed(error, done, len(due))
             return done
         try:
-            self._send_all(smtp, due, done, keep_going)
+            self._send_all(connection, due, done, keep_going)
         finally:
-            with contextlib.suppress(smtplib.SMTPException, OSError):
-                smtp.quit()
-            smtp.close()
+            connection.close()
         return done
 
     def _send_all(
         self,
-        smtp: smtplib.SMTP,
+        connection: Connection,
         due: Sequence[MessageKey],
         done: Dispatched,
         keep_going: Callable[[], bool],
@@ -224,28 +242,25 @@ class OutboxRelay:
             if raw is None:
                 continue  # its claim expired and another process took it
             try:
-                outcome, reason = self._send(smtp, claimed, raw)
+                outcome, reason = connection.send(_queued_name(claimed), raw)
             except MailboxUnavailable as error:
                 self._put_back(claimed)
-                done.problem = str(error)
-                self._relay_failed(done.problem, len(due) - position)
+                self._transport_failed(error, done, len(due) - position)
                 return
             self._settle(claimed, outcome, reason, done)
-        if self._relay_failures:
-            log.info("The SMTP relay %s is taking mail again.", self.settings.name)
-        self._relay_failures = 0
+        if self._failures:
+            log.info("The %s is taking mail again.", self.transport.name)
+        self._failures, self._asked_wait = 0, 0.0
 
-    def _settle(
-        self, claimed: MessageKey, outcome: _Outcome, reason: str, done: Dispatched
-    ) -> None:
+    def _settle(self, claimed: MessageKey, outcome: Outcome, reason: str, done: Dispatched) -> None:
         name = _queued_name(claimed)
-        if outcome is _Outcome.DEFERRED:
+        if outcome is Outcome.DEFERRED:
             done.deferred += 1
             self._put_back(claimed)
             self._message_deferred(name, reason)
             return
         self._waiting.pop(name, None)
-        destination = SENT if outcome is _Outcome.SENT else FAILED
+        destination = SENT if outcome is Outcome.SENT else FAILED
         if not self._folders.move(OUTBOX, claimed, destination):
             log.warning(
                 "%s was %s, but its claim had expired and it went back into the queue: "
@@ -253,15 +268,15 @@ class OutboxRelay:
                 name,
                 outcome.value,
             )
-        if outcome is _Outcome.SENT:
+        if outcome is Outcome.SENT:
             done.sent += 1
             return
         done.failed += 1
         log.error(
-            "%s cannot be sent through the SMTP relay %s: %s. It will not be tried again; "
+            "%s cannot be sent through the %s: %s. It will not be tried again; "
             "it is kept in %s for an operator to send another way.",
             name,
-            self.settings.name,
+            self.transport.name,
             reason,
             self._outbox.with_name(FAILED),
         )
@@ -285,7 +300,7 @@ class OutboxRelay:
                 continue
             match = _CLAIMED.fullmatch(key)
             claimed_at = int(match["at"]) if match else 0  # dropped into cur/ by hand: queued
-            if now - claimed_at < self.settings.claim_timeout:
+            if now - claimed_at < self.pacing.claim_timeout:
                 continue
             if self._folders.rename(OUTBOX, key, f"new/{_queued_name(key)}"):
                 log.warning(
@@ -304,116 +319,38 @@ class OutboxRelay:
 
     # --- failures ------------------------------------------------------------
 
-    def _relay_failed(self, reason: str, waiting: int) -> None:
-        self._relay_failures += 1
-        loud = self._relay_failures >= self.settings.loud_after
+    def _transport_failed(self, error: MailboxUnavailable, done: Dispatched, waiting: int) -> None:
+        done.problem = str(error)
+        self._failures += 1
+        self._asked_wait = error.retry_after if isinstance(error, AskedToWait) else 0.0
+        loud = self._failures >= self.pacing.loud_after
         log.log(
             logging.ERROR if loud else logging.WARNING,
-            "The SMTP relay %s is not taking mail: %s. %d message(s) stay queued in %s and "
+            "The %s is not taking mail: %s. %d message(s) stay queued in %s and "
             "will be tried again in %.0f s (%d failure(s) in a row).",
-            self.settings.name,
-            reason,
+            self.transport.name,
+            done.problem,
             waiting,
             self._outbox,
             self.next_delay(),
-            self._relay_failures,
+            self._failures,
         )
 
     def _message_deferred(self, name: str, reason: str) -> None:
         retry = self._waiting.setdefault(name, _Retry())
         retry.failures += 1
-        delay = _backoff(self.settings, retry.failures)
+        delay = _backoff(self.pacing, retry.failures)
         retry.not_before = time.monotonic() + delay
         log.log(
-            logging.ERROR if retry.failures >= self.settings.loud_after else logging.WARNING,
-            "The SMTP relay %s refused %s for now (%s); it stays queued and will be tried "
+            logging.ERROR if retry.failures >= self.pacing.loud_after else logging.WARNING,
+            "The %s refused %s for now (%s); it stays queued and will be tried "
             "again in %.0f s (%d failure(s) in a row).",
-            self.settings.name,
+            self.transport.name,
             name,
             reason,
             delay,
             retry.failures,
         )
-
-    # --- SMTP ----------------------------------------------------------------
-
-    def _connect(self) -> smtplib.SMTP:
-        """An SMTP session, secured and logged in as settings say; MailboxUnavailable if not."""
-        settings = self.settings
-        try:
-            smtp: smtplib.SMTP
-            if settings.security == "tls":
-                smtp = smtplib.SMTP_SSL(
-                    settings.host, settings.port, timeout=settings.timeout, context=self._tls()
-                )
-            else:
-                smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
-            try:
-                smtp.ehlo()
-                if settings.security == "starttls":
-                    # Never falls back to clear text: no STARTTLS offered is an error.
-                    smtp.starttls(context=self._tls())
-                    smtp.ehlo()
-                if settings.username:
-                    smtp.login(settings.username, settings.password)
-            except BaseException:
-                smtp.close()
-                raise
-        except (smtplib.SMTPException, OSError) as error:
-            raise MailboxUnavailable(_why(error)) from error
-        return smtp
-
-    def _tls(self) -> ssl.SSLContext:
-        return ssl.create_default_context(cafile=self.settings.ca_bundle or None)
-
-    def _send(self, smtp: smtplib.SMTP, claimed: MessageKey, raw: bytes) -> tuple[_Outcome, str]:
-        """Send one claimed message; MailboxUnavailable when the relay, not the message, failed."""
-        try:
-            sender, recipients = _envelope(raw)
-        except ValueError as error:
-            return _Outcome.REFUSED, f"it is not a message the relay can take ({error})"
-        wire = _wire_form(raw)
-        options = [] if wire.isascii() or not smtp.has_extn("8bitmime") else ["BODY=8BITMIME"]
-        try:
-            refused = smtp.sendmail(sender, recipients, wire, mail_options=options)
-        except smtplib.SMTPRecipientsRefused as error:
-            permanent = all(code >= 500 for code, _ in error.recipients.values())
-            return _Outcome.REFUSED if permanent else _Outcome.DEFERRED, _refusals(error.recipients)
-        except smtplib.SMTPDataError as error:
-            return _Outcome.REFUSED if error.smtp_code >= 500 else _Outcome.DEFERRED, _why(error)
-        except smtplib.SMTPSenderRefused as error:
-            if error.smtp_code == _SIZE_EXCEEDED:
-                return _Outcome.REFUSED, _why(error)
-            raise MailboxUnavailable(_why(error)) from error  # the relay refuses our sender
-        except (smtplib.SMTPException, OSError) as error:
-            raise MailboxUnavailable(_why(error)) from error
-        if refused:
-            # Some recipients took it; sending again would duplicate it for them.
-            log.error(
-                "The SMTP relay %s sent %s but refused some recipients: %s",
-                self.settings.name,
-                _queued_name(claimed),
-                _refusals(refused),
-            )
-        return _Outcome.SENT, ""
-
-
-def _envelope(raw: bytes) -> tuple[str, list[str]]:
-    """The envelope sender (From) and recipients (To and Cc), read from the headers."""
-    headers = BytesHeaderParser(policy=default_policy).parsebytes(raw)
-    sender = parseaddr(str(headers.get("From", "")))[1]
-    if not sender:
-        raise ValueError("the message has no From address")
-    values = [str(value) for name in ("To", "Cc") for value in headers.get_all(name, [])]
-    recipients = list(dict.fromkeys(addr for _, addr in getaddresses(values) if "@" in addr))
-    if not recipients:
-        raise ValueError("the message has no To or Cc address")
-    return sender, recipients
-
-
-def _wire_form(raw: bytes) -> bytes:
-    """The message with CRLF line ends: SMTP forbids bare LF, and .eml files often use it."""
-    return re.sub(rb"\r?\n", b"\r\n", raw)
 
 
 def _queued_name(key: MessageKey) -> str:
@@ -422,25 +359,9 @@ def _queued_name(key: MessageKey) -> str:
     return match["name"] if match else key.partition("/")[2]
 
 
-def _backoff(settings: RelaySettings, failures: int) -> float:
+def _backoff(pacing: Pacing, failures: int) -> float:
     """The poll interval after no failure; doubled for each failure in a row, up to the cap."""
     if not failures:
-        return settings.poll_seconds
-    doubled = settings.poll_seconds * 2.0 ** min(failures, 32)
-    return min(doubled, settings.max_backoff)
-
-
-def _why(error: BaseException) -> str:
-    """An SMTP reply as "550 5.1.1 ...", anything else as its type and message."""
-    if isinstance(error, smtplib.SMTPResponseException):
-        text = error.smtp_error
-        reply = text.decode(errors="replace") if isinstance(text, bytes) else str(text)
-        return f"{error.smtp_code} {reply}"
-    return f"{type(error).__name__}: {error}"
-
-
-def _refusals(refused: dict[str, tuple[int, bytes]]) -> str:
-    return "; ".join(
-        f"{address}: {code} {reply.decode(errors='replace')}"
-        for address, (code, reply) in refused.items()
-    )
+        return pacing.poll_seconds
+    doubled = pacing.poll_seconds * 2.0 ** min(failures, 32)
+    return min(doubled, pacing.max_backoff)

@@ -1,6 +1,7 @@
-"""The EWS backend's sync states in the register's database (table `mail_sync_state`).
+"""The EWS and Graph backends' sync states in the register's database (table `mail_sync_state`).
 
-`SqlSyncStateStore` implements `mailbox.backends.ews.SyncStateStore`. Each
+`SqlSyncStateStore` implements `mailbox.backends.sync_state.SyncStateStore`: an EWS sync
+state or a Graph delta link per folder. Each
 call is one short transaction. Saving is an upsert (ON CONFLICT DO UPDATE,
 spelt the same on SQLite and PostgreSQL), so two watchers saving the same
 folder's state at once cannot fail on the primary key: the later one wins,

@@ -26,7 +26,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from exchangelib import Account, FolderCollection, Q
 from exchangelib.errors import ErrorFolderExists, ErrorItemNotFound
@@ -39,31 +39,11 @@ from mailbox.backends import MailboxError, MailboxRefused, MailboxUnavailable, M
 from mailbox.backends.ews_account import build_account, describe
 from mailbox.backends.ews_errors import Transient, classify, token_failure, token_message
 from mailbox.backends.ews_settings import EwsSettings
+from mailbox.backends.sync_state import MemorySyncStates, SyncStateStore
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 _KEY_PREFIX = "ews1"
-
-
-class SyncStateStore(Protocol):
-    """Where the SyncFolderItems state of each watched folder survives a restart."""
-
-    def get(self, mailbox: str, folder: str) -> str | None: ...
-
-    def set(self, mailbox: str, folder: str, sync_state: str) -> None: ...
-
-
-class MemorySyncStateStore:
-    """Keeps sync states in a dict: for tests, and until the store has its table."""
-
-    def __init__(self) -> None:
-        self.states: dict[tuple[str, str], str] = {}
-
-    def get(self, mailbox: str, folder: str) -> str | None:
-        return self.states.get((mailbox, folder))
-
-    def set(self, mailbox: str, folder: str, sync_state: str) -> None:
-        self.states[(mailbox, folder)] = sync_state
 
 
 class _Session:
@@ -94,7 +74,7 @@ class EwsBackend:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.settings = settings
-        self._sync_states = sync_states or MemorySyncStateStore()
+        self._sync_states = sync_states or MemorySyncStates()
         self._sleep = sleep
         self._session: _Session | None = None
         self._where = describe(settings)

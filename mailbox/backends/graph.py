@@ -6,6 +6,10 @@ client credentials (graph_auth.py) and reads one shared mailbox by its user
 principal name. Plain `requests`, synchronously, like the other backends:
 the watcher polls one mailbox and gains nothing from an async client.
 
+The inbox is read with Graph's delta query (graph_delta.py says how and
+from which documentation): after a first full round, a poll asks only what
+changed, and the link to continue from is kept in the store.
+
 Message keys are "graph1.<Graph message id>". The id is Graph's default
 (not immutable) id on purpose: Exchange gives a message a new id when it
 moves, so an old key answers 404 and the port's "gone" outcomes (None,
@@ -30,8 +34,10 @@ import requests
 
 from mailbox.backends import MailboxError, MailboxRefused, MailboxUnavailable, MessageKey
 from mailbox.backends.graph_auth import AppToken, GraphSession, SignInFailed
-from mailbox.backends.graph_errors import Transient, classify
+from mailbox.backends.graph_delta import FolderView, page_link
+from mailbox.backends.graph_errors import RESYNC, Transient, classify, error_code
 from mailbox.backends.graph_settings import GraphSettings
+from mailbox.backends.sync_state import MemorySyncStates, SyncStateStore
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -46,6 +52,10 @@ class _Retry(Exception):
         self.transient = transient
 
 
+class _Resync(_Retry):
+    """Graph no longer knows a delta link; outside a delta round it is retried like any failure."""
+
+
 class GraphBackend:
     """Implements `MailBackend` over Microsoft Graph v1.0 mail (users/{mailbox}/...)."""
 
@@ -55,12 +65,15 @@ class GraphBackend:
         *,
         sleep: Callable[[float], None] = time.sleep,
         token: AppToken | None = None,
+        sync_states: SyncStateStore | None = None,
     ) -> None:
         self.settings = settings
         self._sleep = sleep
         self._token = token or AppToken(settings)
+        self._sync_states = sync_states or MemorySyncStates()
         self._session: GraphSession | None = None
         self._folders: dict[str, str] = {}
+        self._views: dict[str, FolderView] = {}  # kept across close(): it is not a connection
         self._who = f"app {settings.client_id}"
         user = quote(settings.mailbox, safe="@")
         self._user = f"{settings.graph_base.rstrip('/')}/users/{user}"
@@ -71,16 +84,8 @@ class GraphBackend:
         self._run(f"creating folder {folder!r}", lambda: self._ensure(folder))
 
     def list_keys(self, folder: str) -> list[MessageKey]:
-        def op() -> list[MessageKey]:
-            url = f"{self._user}/mailFolders/{self._find(folder)}/messages"
-            params = {
-                "$select": "id,receivedDateTime",
-                "$orderby": "receivedDateTime asc",
-                "$top": str(self.settings.page_size),
-            }
-            return [_KEY_PREFIX + item["id"] for item in self._pages(url, params)]
-
-        return self._run(f"listing {folder!r}", op)
+        """What is in the folder now, oldest delivery first, brought up to date by delta."""
+        return self._run(f"listing {folder!r}", lambda: self._sync(folder))
 
     def fetch(self, folder: str, key: MessageKey) -> bytes | None:
         url = f"{self._message_url(key)}/$value"
@@ -89,7 +94,10 @@ class GraphBackend:
             response = self._call("GET", url)
             return None if response is None else response.content
 
-        return self._run(f"fetching a message from {folder!r}", op)
+        raw = self._run(f"fetching a message from {folder!r}", op)
+        if raw is None:
+            self._forget(folder, key)
+        return raw
 
     def move(self, folder: str, key: MessageKey, destination: str) -> bool:
         url = self._message_url(key)
@@ -104,7 +112,9 @@ class GraphBackend:
             # (an officer deleted it): forget it, and let the retry create it again.
             raise _Retry(Transient(f"folder {destination!r} was not found"))
 
-        return self._run(f"moving a message from {folder!r} to {destination!r}", op)
+        moved = self._run(f"moving a message from {folder!r} to {destination!r}", op)
+        self._forget(folder, key)  # moved now, or gone already: no longer in `folder`
+        return moved
 
     def close(self) -> None:
         """Close the HTTP connections; msal keeps the token, so reopening costs no sign-in."""
@@ -113,6 +123,74 @@ class GraphBackend:
         self._token.close()
         if session is not None:
             session.close()
+
+    # -- delta ----------------------------------------------------------------
+
+    def _sync(self, folder: str) -> list[MessageKey]:
+        """One delta round: every page until a deltaLink, each saved once merged."""
+        view = self._views.get(folder)
+        if view is None:
+            view = self._views[folder] = self._start(folder)
+        restarted = False
+        while True:
+            url, params = view.link, None
+            if url is None:  # a full round: parameters go in the first request only
+                url = f"{self._user}/mailFolders/{self._find(folder)}/messages/delta"
+                params = {"$select": "receivedDateTime"}  # the id always comes back
+            prefer = {"Prefer": f"odata.maxpagesize={self.settings.page_size}"}
+            try:
+                response = self._call("GET", url, params=params, headers=prefer)
+            except _Resync as error:
+                if view.link is None or restarted:
+                    raise
+                log.warning(
+                    "Graph no longer knows the delta link of %r in %s (%s); synchronising "
+                    "the folder afresh",
+                    folder,
+                    self.settings.mailbox,
+                    error.transient.reason,
+                )
+                view.restart()
+                restarted = True
+                continue
+            if response is None:  # the folder was deleted and made again: a new id
+                view.restart()
+                raise _Retry(Transient(f"folder {folder!r} was not found; syncing it afresh"))
+            page = response.json()
+            try:
+                link, last = page_link(page)
+            except ValueError as error:
+                raise MailboxRefused(f"Microsoft Graph answered {url!r} with {error}") from error
+            view.link = self._on_graph(link)  # checked before anything of the page is used
+            view.apply(page.get("value", []))
+            self._sync_states.set(self.settings.mailbox, folder, link)
+            if last:
+                return [_KEY_PREFIX + message_id for message_id in view.ids_oldest_first()]
+
+    def _start(self, folder: str) -> FolderView:
+        """This process's first view of a folder: a full round, or a listing and the saved link."""
+        saved = self._sync_states.get(self.settings.mailbox, folder)
+        if saved is None:
+            return FolderView()
+        if urlsplit(saved).netloc != self.settings.host:
+            log.warning(
+                "The saved delta link of %r is not for %s; starting afresh",
+                folder,
+                self.settings.host,
+            )
+            return FolderView()
+        url = f"{self._user}/mailFolders/{self._find(folder)}/messages"
+        params = {
+            "$select": "id,receivedDateTime",
+            "$orderby": "receivedDateTime asc",
+            "$top": str(self.settings.page_size),
+        }
+        return FolderView.listed(self._pages(url, params), saved)
+
+    def _forget(self, folder: str, key: MessageKey) -> None:
+        view = self._views.get(folder)
+        if view is not None:
+            view.forget(key[len(_KEY_PREFIX) :])
 
     # -- folders --------------------------------------------------------------
 
@@ -172,11 +250,17 @@ class GraphBackend:
             page = _found(self._call("GET", next_url, params=query)).json()
             yield from page.get("value", [])
             next_url, query = page.get("@odata.nextLink"), None
-            if next_url and urlsplit(next_url).netloc != self.settings.host:
-                raise MailboxRefused(
-                    f"Microsoft Graph sent a paging link to another host ({next_url!r}); "
-                    "the watcher will not send the mailbox token there"
-                )
+            if next_url:
+                self._on_graph(next_url)
+
+    def _on_graph(self, link: str) -> str:
+        """A paging or delta link, once it is known to lead back to Graph itself."""
+        if urlsplit(link).netloc != self.settings.host:
+            raise MailboxRefused(
+                f"Microsoft Graph sent a paging link to another host ({link!r}); "
+                "the watcher will not send the mailbox token there"
+            )
+        return link
 
     def _call(
         self,
@@ -185,6 +269,7 @@ class GraphBackend:
         *,
         params: dict[str, str] | None = None,
         json: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
         exists_ok: bool = False,
     ) -> requests.Response | None:
         """One request with a current bearer token; None when the item has gone, or raises."""
@@ -193,7 +278,7 @@ class GraphBackend:
             url,
             params=params,
             json=json,
-            headers={"Authorization": f"Bearer {self._token.token()}"},
+            headers={**(headers or {}), "Authorization": f"Bearer {self._token.token()}"},
             allow_redirects=False,
         )
         if 200 <= response.status_code < 300 or (exists_ok and response.status_code == 409):
@@ -201,6 +286,9 @@ class GraphBackend:
         outcome = classify(response, self.settings.mailbox, self._who)
         if isinstance(outcome, Transient):
             raise _Retry(outcome)
+        if outcome == RESYNC:
+            code, message = error_code(response)
+            raise _Resync(Transient(f"HTTP {response.status_code} {code}: {message}"))
         if isinstance(outcome, MailboxRefused):
             if response.status_code == 401:
                 self._token.forget()

@@ -1,10 +1,11 @@
 """Turning Microsoft Graph's HTTP answers into the port's outcomes, in words an operator can act on.
 
 Graph reports every error as an HTTP status with a JSON body
-{"error": {"code": ..., "message": ...}}. The watcher needs three answers:
-the message has gone (`GONE`, an expected outcome), retry (`Transient`, with
-Graph's Retry-After when it gave one), or stop and tell an officer what to
-fix (`MailboxRefused`). A 404 means "gone" only when Graph says the item
+{"error": {"code": ..., "message": ...}}. The watcher needs four answers:
+the message has gone (`GONE`, an expected outcome), a delta link has
+expired and the folder must be synchronised afresh (`RESYNC`), retry
+(`Transient`, with Graph's Retry-After when it gave one), or stop and tell
+an officer what to fix (`MailboxRefused`). A 404 means "gone" only when Graph says the item
 was not found: a 404 for an unknown mailbox must not make the watcher think
 every message had vanished. Everything here is a pure function of the
 response, so it is tested without a server.
@@ -24,7 +25,13 @@ from mailbox.backends import MailboxRefused
 # The codes with which Graph says an item (message or folder) no longer exists.
 _NOT_FOUND: Final = frozenset({"ErrorItemNotFound", "ItemNotFound", "ResourceNotFound"})
 _TRANSIENT_STATUS: Final = frozenset({408, 429, 500, 502, 503, 504})
+# A delta link Graph no longer knows: 410 Gone, or a 40x with one of these codes
+# (learn.microsoft.com/graph/delta-query-overview, "Synchronization reset" and
+# "Token duration"; Exchange spells it "SyncStateNotFound", the docs "syncStateNotFound";
+# Graph's error codes list "resyncRequired": the delta token is no longer valid).
+_RESYNC: Final = frozenset({"syncstatenotfound", "resyncrequired"})
 GONE: Final = "gone"
+RESYNC: Final = "resync"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +52,13 @@ def error_code(response: requests.Response) -> tuple[str, str]:
 
 
 def classify(
-    response: requests.Response, mailbox: str, who: str
+    response: requests.Response, mailbox: str, who: str, permission: str = "Mail.ReadWrite"
 ) -> str | Transient | MailboxRefused:
-    """What the backend should do about a Graph response that was not a success."""
+    """What to do about a Graph response that was not a success.
+
+    `permission` is the application permission the request needs (Mail.ReadWrite
+    to read and file mail, Mail.Send to send it), named in the refusals.
+    """
     status = response.status_code
     code, message = error_code(response)
     said = f"{code}: {message}" if message else code
@@ -55,16 +66,18 @@ def classify(
         return Transient(f"HTTP {status} {said}", retry_after(response))
     if status == 404 and code in _NOT_FOUND:
         return GONE
+    if status == 410 or code.casefold() in _RESYNC:
+        return RESYNC
     if status == 401:
         return MailboxRefused(
             f"Microsoft Graph rejected the token of {who} for mailbox {mailbox} (HTTP 401, "
-            f"{said}). Check that the app registration has Mail.ReadWrite as an application "
+            f"{said}). Check that the app registration has {permission} as an application "
             "permission with admin consent granted, and that the tenant id is the council's."
         )
     if status == 403:
         return MailboxRefused(
             f"Microsoft Graph refused {who} access to mailbox {mailbox} (HTTP 403, {said}). "
-            "Either the app registration lacks the Mail.ReadWrite application permission (or "
+            f"Either the app registration lacks the {permission} application permission (or "
             "admin consent for it), or an application access policy or RBAC for Applications "
             "scope excludes this mailbox: ask the Exchange Online administrator to include it."
         )

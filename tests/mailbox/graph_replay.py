@@ -36,10 +36,18 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from mailbox.backends.graph_settings import GraphSettings
+
 RECORDINGS = Path(__file__).parent / "graph_recordings"
 REAL_GRAPH = "https://graph.microsoft.com/v1.0"
 REAL_LOGIN = "https://login.microsoftonline.com"
 LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+# The council's Entra ID app, as the recordings know it.
+TENANT = "c0a1b2c3-d4e5-4f60-8a7b-9c8d7e6f5a4b"
+CLIENT = "3f2b8c1e-6a4d-4e7b-9c1a-0d5e8f7a6b2c"
+SECRET = "s3cr3t~Value.For_Tests"
+BEARER = "Bearer eyJ0eXAiOiJKV1Qi"  # the start of the recorded access token
 
 
 @dataclass(frozen=True)
@@ -99,8 +107,10 @@ class GraphReplay:
         )
         if "body_file" in spec:
             body = (RECORDINGS / spec["body_file"]).read_bytes()
-        else:
+        elif "body" in spec:
             body = json.dumps(spec["body"]).encode()
+        else:
+            body = b""  # 202 Accepted and the like: no body at all
         return spec["status"], spec.get("headers", {}), body
 
     async def _answer(self, request: web.Request) -> web.Response:
@@ -254,3 +264,43 @@ def loopback_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     monkeypatch.setattr(socket.socket, "connect", connect)
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     yield contacted
+
+
+# -- what every Graph test shares ----------------------------------------------
+
+SIGN_IN = (
+    Exchange("GET", f"/{TENANT}/v2.0/.well-known/openid-configuration", "openid_configuration"),
+    Exchange("POST", f"/{TENANT}/oauth2/v2.0/token", "token_app_only"),
+)
+
+
+@pytest.fixture(scope="session")
+def tls(tmp_path_factory: pytest.TempPathFactory) -> ReplayTls:
+    return make_tls(tmp_path_factory.mktemp("graph-tls"))
+
+
+@pytest.fixture
+def graph(tls: ReplayTls, loopback_only: list[str]) -> Iterator[GraphReplay]:
+    """The local Graph and Entra ID, started for this test on a free loopback port."""
+    yield from serve(GraphReplay(tls.server_context))
+    assert set(loopback_only) <= {"127.0.0.1"}
+
+
+def app_settings(
+    graph: GraphReplay, tls: ReplayTls, mailbox: str, **overrides: object
+) -> GraphSettings:
+    """The app's settings pointed at the local Graph, trusting its throwaway CA."""
+    values: dict[str, object] = {
+        "mailbox": mailbox,
+        "tenant_id": TENANT,
+        "client_id": CLIENT,
+        "client_secret": SECRET,
+        "graph_base": graph.graph_base,
+        "authority_host": graph.base,
+        "page_size": 2,
+        "backoff": 0.5,
+        "attempts": 3,
+        "ca_bundle": str(tls.ca_file),
+    }
+    values.update(overrides)
+    return GraphSettings(**values)  # type: ignore[arg-type]

@@ -17,7 +17,7 @@ import pytest
 import requests_mock
 
 from mailbox.backends import MailboxRefused, MailboxUnavailable
-from mailbox.backends.ews import EwsBackend, MemorySyncStateStore
+from mailbox.backends.ews import EwsBackend
 from mailbox.backends.ews_settings import (
     EXCHANGE_ONLINE_ENDPOINT,
     AppOnlyOAuth,
@@ -25,6 +25,7 @@ from mailbox.backends.ews_settings import (
     EwsSettings,
     OnPremisesLogin,
 )
+from mailbox.backends.sync_state import MemorySyncStates
 from register.errors import ConfigurationError
 from tests.mailbox.ews_replay import RECORDINGS, TOKEN_URL, Exchange, Replay, no_sockets
 
@@ -97,7 +98,7 @@ def backend_for(
     settings: EwsSettings, mock: requests_mock.Mocker
 ) -> tuple[EwsBackend, Replay, Sleeps]:
     sleeps = Sleeps()
-    backend = EwsBackend(settings, sync_states=MemorySyncStateStore(), sleep=sleeps)
+    backend = EwsBackend(settings, sync_states=MemorySyncStates(), sleep=sleeps)
     _opened.append(backend)
     return backend, Replay(mock, settings.service_endpoint or ""), sleeps
 
@@ -261,7 +262,7 @@ def test_basic_authentication_sends_the_login(mock) -> None:
 
 
 def test_new_keys_pages_through_changes_and_resumes_after_a_restart(mock) -> None:
-    store = MemorySyncStateStore()
+    store = MemorySyncStates()
     replay = Replay(mock, ON_PREM)
     replay.expect(Exchange("sync_first_page1"), Exchange("sync_first_page2"))
     first = EwsBackend(on_prem(), sync_states=store, sleep=Sleeps())

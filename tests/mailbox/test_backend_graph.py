@@ -2,7 +2,8 @@
 
 Every test states the exchanges it expects (tests/mailbox/graph_recordings,
 served by the local HTTPS app in tests/mailbox/graph_replay.py) and asserts
-what the watcher or an operator would see: keys oldest first across pages,
+what the watcher or an operator would see: keys oldest first across pages
+and delta rounds, what is kept to resume from (and that a restart loses nothing),
 the exact MIME bytes, True/False/None for a message that has gone, a
 plain-English refusal, a loud log line, and what went over the wire (method,
 path, query, bearer token). Nothing leaves loopback.
@@ -10,6 +11,7 @@ path, query, bearer token). Nothing leaves loopback.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 
@@ -18,39 +20,41 @@ import pytest
 from mailbox.backends import MailboxRefused, MailboxUnavailable
 from mailbox.backends.graph import GraphBackend
 from mailbox.backends.graph_settings import GRAPH_SCOPE, GraphSettings
+from mailbox.backends.sync_state import MemorySyncStates
 from register.errors import ConfigurationError
 from tests.mailbox.graph_replay import (
+    BEARER,
+    CLIENT,
     RECORDINGS,
+    SECRET,
+    SIGN_IN,
+    TENANT,
     Exchange,
     GraphReplay,
     ReplayTls,
+    app_settings,
+    graph,
     loopback_only,
-    make_tls,
-    serve,
+    tls,
 )
 
-__all__ = ["loopback_only"]  # the fixture is used by name below
+__all__ = ["graph", "loopback_only", "tls"]  # the fixtures are used by name below
 
 MAILBOX = "spoc@council.example.gov.uk"
-TENANT = "c0a1b2c3-d4e5-4f60-8a7b-9c8d7e6f5a4b"
-CLIENT = "3f2b8c1e-6a4d-4e7b-9c1a-0d5e8f7a6b2c"
-SECRET = "s3cr3t~Value.For_Tests"
 _ID = (
     "AAMkAGI2NGVhZTVlLTI1OGMtNDI4My1iZmE5LTA5OGJkZGYxMTUwZQBGAAAAAADVNi0cIkTvQIx0m-5JrqfHBwCv"
     "LvYP3h_SSqjpXWkEeMNNAAAAAAEMAACvLvYP3h_SSqjpXWkEeMNNAAAjU3R{}AAA="
 )
-IDS = [_ID.format(letter) for letter in "vwx"]  # the recorded messages, oldest delivery first
+IDS = [_ID.format(letter) for letter in "vwxy"]  # the recorded messages, oldest delivery first
+KEYS = [f"graph1.{i}" for i in IDS]
 FILED = (
     "AAMkAGI2NGVhZTVlLTI1OGMtNDI4My1iZmE5LTA5OGJkZGYxMTUwZQAuAAAAAADVNi0cIkTvQIx0m-5JrqfHAQCv"
     "LvYP3h_SSqjpXWkEeMNNAAAjU3QjAAA="
 )
 USER = f"/v1.0/users/{MAILBOX}"
 INBOX_MESSAGES = f"{USER}/mailFolders/inbox/messages"
-SIGN_IN = (
-    Exchange("GET", f"/{TENANT}/v2.0/.well-known/openid-configuration", "openid_configuration"),
-    Exchange("POST", f"/{TENANT}/oauth2/v2.0/token", "token_app_only"),
-)
-BEARER = "Bearer eyJ0eXAiOiJKV1Qi"  # the start of the recorded access token
+INBOX_DELTA = f"{INBOX_MESSAGES}/delta"  # the first request of a full round
+LINKED_DELTA = f"{USER}/mailFolders('inbox')/messages/delta"  # as Graph's links spell it
 
 
 class Sleeps(list[float]):
@@ -60,39 +64,22 @@ class Sleeps(list[float]):
         self.append(seconds)
 
 
-@pytest.fixture(scope="session")
-def tls(tmp_path_factory: pytest.TempPathFactory) -> ReplayTls:
-    return make_tls(tmp_path_factory.mktemp("graph-tls"))
-
-
-@pytest.fixture
-def graph(tls: ReplayTls, loopback_only: list[str]) -> Iterator[GraphReplay]:
-    """The local Graph and Entra ID, started for this test on a free loopback port."""
-    yield from serve(GraphReplay(tls.server_context))
-    assert set(loopback_only) <= {"127.0.0.1"}
-
-
 def settings_for(graph: GraphReplay, tls: ReplayTls, **overrides: object) -> GraphSettings:
-    values: dict[str, object] = {
-        "mailbox": MAILBOX,
-        "tenant_id": TENANT,
-        "client_id": CLIENT,
-        "client_secret": SECRET,
-        "graph_base": graph.graph_base,
-        "authority_host": graph.base,
-        "page_size": 2,
-        "backoff": 0.5,
-        "attempts": 3,
-        "ca_bundle": str(tls.ca_file),
-    }
-    values.update(overrides)
-    return GraphSettings(**values)  # type: ignore[arg-type]
+    return app_settings(graph, tls, MAILBOX, **overrides)
 
 
 @pytest.fixture
-def backend(graph: GraphReplay, tls: ReplayTls) -> Iterator[tuple[GraphBackend, Sleeps]]:
+def states() -> MemorySyncStates:
+    """The delta links as the store keeps them: they outlive a backend as rows outlive a process."""
+    return MemorySyncStates()
+
+
+@pytest.fixture
+def backend(
+    graph: GraphReplay, tls: ReplayTls, states: MemorySyncStates
+) -> Iterator[tuple[GraphBackend, Sleeps]]:
     sleeps = Sleeps()
-    opened = GraphBackend(settings_for(graph, tls), sleep=sleeps)
+    opened = GraphBackend(settings_for(graph, tls), sleep=sleeps, sync_states=states)
     yield opened, sleeps
     opened.close()
 
@@ -104,17 +91,35 @@ def graph_requests(graph: GraphReplay) -> list[tuple[str, str]]:
 # -- the port -----------------------------------------------------------------
 
 
-def test_list_follows_next_links_and_returns_keys_oldest_delivery_first(backend, graph) -> None:
+def delta_link(recording: str) -> str:
+    """The link a recorded delta page ends with, as the local app serves it."""
+    body = json.loads((RECORDINGS / f"{recording}.json").read_text(encoding="utf-8"))["body"]
+    link = body.get("@odata.nextLink") or body["@odata.deltaLink"]
+    return str(link).replace("https://graph.microsoft.com", "")
+
+
+def saved(states: MemorySyncStates) -> str:
+    return states.states[(MAILBOX, "INBOX")].split("//", 1)[1].partition("/")[2]
+
+
+FIRST_ROUND = (
+    Exchange("GET", INBOX_DELTA, "delta_inbox_page1"),
+    Exchange("GET", LINKED_DELTA, "delta_inbox_page2"),
+)
+
+
+# -- the inbox by delta query -------------------------------------------------
+
+
+def test_a_first_sync_pages_through_a_full_round_and_keeps_the_delta_link(
+    backend, graph, states
+) -> None:
     opened, _ = backend
-    graph.expect(
-        *SIGN_IN,
-        Exchange("GET", INBOX_MESSAGES, "messages_inbox_page1"),
-        Exchange("GET", INBOX_MESSAGES, "messages_inbox_page2"),
-    )
+    graph.expect(*SIGN_IN, *FIRST_ROUND)
 
     keys = opened.list_keys("INBOX")
 
-    assert keys == [f"graph1.{i}" for i in IDS]
+    assert keys == KEYS[:3]  # oldest delivery first, whatever order Graph gave them in
     graph.assert_done()
     token, first, second = graph.received[1:]
     assert {
@@ -123,13 +128,132 @@ def test_list_follows_next_links_and_returns_keys_oldest_delivery_first(backend,
         "grant_type": "client_credentials",
         "scope": GRAPH_SCOPE,
     }.items() <= token.form().items()
-    assert first.query == {
-        "$select": "id,receivedDateTime",
-        "$orderby": "receivedDateTime asc",
-        "$top": "2",
-    }
-    assert second.query["$skip"] == "2"  # the nextLink, followed as Graph gave it
+    assert first.query == {"$select": "receivedDateTime"}  # given once, in the first request
+    assert second.query == {"$skiptoken": "GwcBoTmPuoTQWfcsAbkYM_x9vKqOe2mRcW1sCvbH3aQ"}
+    assert all(r.headers["Prefer"] == "odata.maxpagesize=2" for r in (first, second))
     assert all(r.headers["Authorization"].startswith(BEARER) for r in (first, second))
+    assert "/" + saved(states) == delta_link("delta_inbox_page2")
+
+
+def test_the_next_polls_ask_only_what_changed(backend, graph, states) -> None:
+    opened, _ = backend
+    graph.expect(
+        *SIGN_IN,
+        *FIRST_ROUND,
+        Exchange("GET", LINKED_DELTA, "delta_inbox_new"),
+        Exchange("GET", LINKED_DELTA, "delta_inbox_no_changes"),
+    )
+
+    opened.list_keys("INBOX")
+    assert opened.list_keys("INBOX") == KEYS  # one new message, the three still there
+    assert opened.list_keys("INBOX") == KEYS  # nothing changed: one request, no page of mail
+
+    graph.assert_done()
+    polls = graph.received[-2:]
+    assert polls[0].query == {"$deltatoken": "GwcBoTmPuoGNlgXgF1nyUNMXY_r4kZtXwqE8dJ5sPaL"}
+    assert polls[1].query == {"$deltatoken": "GwcBoTmPuoGNlgXgF1nyUNMXY_k7Lm8Nn9Oo0Pp1Qq2"}
+    assert "/" + saved(states) == delta_link("delta_inbox_no_changes")
+
+
+def test_a_message_removed_from_the_inbox_is_no_longer_listed(backend, graph) -> None:
+    opened, _ = backend
+    graph.expect(*SIGN_IN, *FIRST_ROUND, Exchange("GET", LINKED_DELTA, "delta_inbox_removed"))
+
+    opened.list_keys("INBOX")
+    assert opened.list_keys("INBOX") == KEYS[1:3]
+
+    graph.assert_done()
+
+
+def test_a_message_graph_says_has_gone_leaves_the_listing(backend, graph) -> None:
+    """A replayed change could list a message that has already gone: the first 404 drops it."""
+    opened, _ = backend
+    graph.expect(
+        *SIGN_IN,
+        Exchange("GET", INBOX_DELTA, "delta_inbox_one"),
+        Exchange("GET", f"{USER}/messages/{IDS[0]}/$value", "item_not_found"),
+        Exchange("GET", LINKED_DELTA, "delta_inbox_no_changes"),
+    )
+
+    assert opened.list_keys("INBOX") == KEYS[:1]
+    assert opened.fetch("INBOX", KEYS[0]) is None
+    assert opened.list_keys("INBOX") == []
+
+    graph.assert_done()
+
+
+def test_a_delta_link_graph_has_forgotten_starts_a_full_round(backend, graph, caplog) -> None:
+    opened, sleeps = backend
+    graph.expect(
+        *SIGN_IN,
+        *FIRST_ROUND,
+        Exchange("GET", LINKED_DELTA, "delta_sync_state_not_found"),
+        Exchange("GET", INBOX_DELTA, "delta_inbox_full_after_reset"),
+    )
+
+    opened.list_keys("INBOX")
+    with caplog.at_level(logging.WARNING, logger="mailbox.backends.graph"):
+        keys = opened.list_keys("INBOX")
+
+    # v was filed by an officer while the link was lost; the full round knows it is gone.
+    assert keys == KEYS[1:]
+    graph.assert_done()
+    assert graph.received[-1].query == {"$select": "receivedDateTime"}
+    assert "synchronising the folder afresh" in caplog.text and "SyncStateNotFound" in caplog.text
+    assert sleeps == []
+
+
+def test_a_restart_lists_the_inbox_once_then_resumes_from_the_saved_link(
+    backend, graph, tls, states
+) -> None:
+    """The saved link says what changed, not what is there: a new process lists the folder."""
+    opened, _ = backend
+    graph.expect(*SIGN_IN, *FIRST_ROUND)
+    opened.list_keys("INBOX")
+    opened.close()
+
+    restarted = GraphBackend(settings_for(graph, tls), sleep=Sleeps(), sync_states=states)
+    graph.expect(
+        *SIGN_IN,
+        Exchange("GET", INBOX_MESSAGES, "messages_inbox_page1"),
+        Exchange("GET", INBOX_MESSAGES, "messages_inbox_page2"),
+        Exchange("GET", LINKED_DELTA, "delta_inbox_new"),
+    )
+    assert restarted.list_keys("INBOX") == KEYS
+    restarted.close()
+
+    graph.assert_done()
+    resumed = graph.received[-1]
+    assert resumed.query == {"$deltatoken": "GwcBoTmPuoGNlgXgF1nyUNMXY_r4kZtXwqE8dJ5sPaL"}
+
+
+def test_a_crash_between_pages_loses_nothing(backend, graph, tls, states) -> None:
+    """The first page is handed over and its link saved; then Graph fails and the process dies."""
+    opened, sleeps = backend
+    graph.expect(
+        *SIGN_IN,
+        Exchange("GET", INBOX_DELTA, "delta_inbox_page1"),
+        *[Exchange("GET", LINKED_DELTA, "service_unavailable")] * 3,
+    )
+    with pytest.raises(MailboxUnavailable, match="after 3 attempts while listing 'INBOX'"):
+        opened.list_keys("INBOX")
+    assert sleeps == [1.0, 1.0]  # each retry asked for page 2 again, not the round from the start
+    assert "/" + saved(states) == delta_link("delta_inbox_page1")
+
+    restarted = GraphBackend(settings_for(graph, tls), sleep=Sleeps(), sync_states=states)
+    graph.expect(
+        *SIGN_IN,
+        Exchange("GET", INBOX_MESSAGES, "messages_inbox_page1"),
+        Exchange("GET", INBOX_MESSAGES, "messages_inbox_page2"),
+        Exchange("GET", LINKED_DELTA, "delta_inbox_page2"),
+    )
+    assert restarted.list_keys("INBOX") == KEYS[:3]  # page 1's messages are listed again
+    restarted.close()
+
+    graph.assert_done()
+    resumed = graph.received[-1]
+    assert resumed.query == {"$skiptoken": "GwcBoTmPuoTQWfcsAbkYM_x9vKqOe2mRcW1sCvbH3aQ"}
+    assert "/" + saved(states) == delta_link("delta_inbox_page2")
 
 
 def test_fetch_returns_the_exact_mime_bytes(backend, graph) -> None:
@@ -251,9 +375,9 @@ def test_throttling_waits_as_graph_asks_then_succeeds(backend, graph, caplog) ->
     opened, sleeps = backend
     graph.expect(
         *SIGN_IN,
-        Exchange("GET", INBOX_MESSAGES, "throttled"),
-        Exchange("GET", INBOX_MESSAGES, "service_unavailable"),
-        Exchange("GET", INBOX_MESSAGES, "messages_inbox_one"),
+        Exchange("GET", INBOX_DELTA, "throttled"),
+        Exchange("GET", INBOX_DELTA, "service_unavailable"),
+        Exchange("GET", INBOX_DELTA, "delta_inbox_one"),
     )
 
     with caplog.at_level(logging.WARNING, logger="mailbox.backends.graph"):
@@ -267,7 +391,7 @@ def test_throttling_waits_as_graph_asks_then_succeeds(backend, graph, caplog) ->
 
 def test_throttling_that_never_ends_is_unavailable(backend, graph) -> None:
     opened, sleeps = backend
-    graph.expect(*SIGN_IN, *[Exchange("GET", INBOX_MESSAGES, "throttled")] * 3)
+    graph.expect(*SIGN_IN, *[Exchange("GET", INBOX_DELTA, "throttled")] * 3)
 
     with pytest.raises(MailboxUnavailable, match="after 3 attempts while listing 'INBOX'"):
         opened.list_keys("INBOX")
@@ -278,7 +402,7 @@ def test_throttling_that_never_ends_is_unavailable(backend, graph) -> None:
 
 def test_a_wait_longer_than_we_allow_is_left_to_the_next_poll(backend, graph) -> None:
     opened, sleeps = backend
-    graph.expect(*SIGN_IN, Exchange("GET", INBOX_MESSAGES, "throttled_long"))
+    graph.expect(*SIGN_IN, Exchange("GET", INBOX_DELTA, "throttled_long"))
 
     with pytest.raises(MailboxUnavailable, match="asked us to wait 900s"):
         opened.list_keys("INBOX")
@@ -289,7 +413,7 @@ def test_a_wait_longer_than_we_allow_is_left_to_the_next_poll(backend, graph) ->
 
 def test_access_denied_is_refused_in_plain_words_without_retrying(backend, graph) -> None:
     opened, sleeps = backend
-    graph.expect(*SIGN_IN, Exchange("GET", INBOX_MESSAGES, "access_policy_denied"))
+    graph.expect(*SIGN_IN, Exchange("GET", INBOX_DELTA, "access_policy_denied"))
 
     with pytest.raises(MailboxRefused) as refused:
         opened.list_keys("INBOX")
@@ -314,9 +438,9 @@ def test_a_rejected_token_is_refused_and_a_new_one_fetched_next_time(backend, gr
     opened, _ = backend
     graph.expect(
         *SIGN_IN,
-        Exchange("GET", INBOX_MESSAGES, "token_expired"),
+        Exchange("GET", INBOX_DELTA, "token_expired"),
         *SIGN_IN,
-        Exchange("GET", INBOX_MESSAGES, "messages_inbox_one"),
+        Exchange("GET", INBOX_DELTA, "delta_inbox_one"),
     )
 
     with pytest.raises(MailboxRefused, match="HTTP 401"):
@@ -347,7 +471,7 @@ def test_the_token_is_fetched_once_and_reused(backend, graph) -> None:
     opened, _ = backend
     graph.expect(
         *SIGN_IN,
-        Exchange("GET", INBOX_MESSAGES, "messages_inbox_one"),
+        Exchange("GET", INBOX_DELTA, "delta_inbox_one"),
         Exchange("GET", f"{USER}/messages/{IDS[0]}/$value", "message_value"),
     )
 
@@ -371,12 +495,12 @@ def test_a_paging_link_to_another_host_is_not_followed(backend, graph, tmp_path)
     opened, _ = backend
     stray = tmp_path / "stray.json"
     stray.write_text(
-        (RECORDINGS / "messages_inbox_page1.json")
+        (RECORDINGS / "delta_inbox_page1.json")
         .read_text(encoding="utf-8")
         .replace("https://graph.microsoft.com/v1.0/users", "https://graph.example.net/v1.0/users"),
         encoding="utf-8",
     )
-    graph.expect(*SIGN_IN, Exchange("GET", INBOX_MESSAGES, stray))
+    graph.expect(*SIGN_IN, Exchange("GET", INBOX_DELTA, stray))
 
     with pytest.raises(MailboxRefused, match="another host"):
         opened.list_keys("INBOX")

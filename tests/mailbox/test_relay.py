@@ -28,10 +28,12 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 import app as forewarn
 from mailbox.backends.folder import FolderBackend
 from mailbox.outbox import OUTBOX, OutboxMail
-from mailbox.relay import FAILED, SENT, OutboxCounts, OutboxRelay, RelaySettings, outbox_counts
+from mailbox.relay import FAILED, SENT, OutboxCounts, OutboxRelay, Pacing, outbox_counts
+from mailbox.smtp_send import RelaySettings, SmtpTransport
 from register.errors import ConfigurationError
 from settings import Settings
 from tests.mailbox.graph_replay import ReplayTls, make_tls
+from tests.mailbox.outbox_files import contents, newest
 from tests.net import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,8 +118,11 @@ def server(start_server: Any) -> Controller:
 
 
 def relay(root: Path, port: int, **overrides: Any) -> OutboxRelay:
+    """The dispatcher over an SMTP relay on loopback; Pacing's fields may be overridden too."""
     values: dict[str, Any] = {"host": "127.0.0.1", "port": port, "security": "none"}
-    return OutboxRelay(root, RelaySettings(**{**values, **overrides}))
+    paced = {name: overrides.pop(name) for name in Pacing.__dataclass_fields__ if name in overrides}
+    transport = SmtpTransport(RelaySettings(**{**values, **overrides}))
+    return OutboxRelay(root, transport, Pacing(**paced))
 
 
 def queue(root: Path, to: str = SERVICE, subject: str = "Incident on your patch") -> bytes:
@@ -126,18 +131,6 @@ def queue(root: Path, to: str = SERVICE, subject: str = "Incident on your patch"
         to, subject, "Martin Dale threatened a colleague at Flat 3, Heron Court — 14:05."
     )
     return newest(root, OUTBOX)
-
-
-def newest(root: Path, folder: str) -> bytes:
-    backend = FolderBackend(root)
-    raw = backend.fetch(folder, backend.list_keys(folder)[-1])
-    assert raw is not None
-    return raw
-
-
-def contents(root: Path, folder: str) -> list[bytes]:
-    backend = FolderBackend(root)
-    return [backend.fetch(folder, key) or b"" for key in backend.list_keys(folder)]
 
 
 def on_the_wire(raw: bytes) -> bytes:
