@@ -402,7 +402,7 @@ def sample_decided_mail(**changes: Any) -> DecidedMail:
 
 
 def _mail_cards() -> dict[str, dict[str, Any]]:
-    """An escalated email opened in full, a safeguarding one, and one not kept on a case."""
+    """An escalated email in full, a safeguarding one, one not kept on a case, one reopened."""
     bare = sample_decided_mail(
         rules=(), new_sentences=(), subject="", sender="", sent_at=None, reason=""
     )
@@ -412,6 +412,16 @@ def _mail_cards() -> dict[str, dict[str, Any]]:
             sample_decided_mail(category="safeguarding"), "Gary Rowe", "Tom Example"
         ),
         "decided_mail_not_kept": decided_mail_card(bare, None, None),
+        "decided_mail_reopened": decided_mail_card(
+            sample_decided_mail(
+                action="file",
+                category="nothing_new",
+                reopened_by="Tom Example",
+                reopened_at=SAMPLE_TIME,
+            ),
+            "Gary Rowe",
+            "Tom Example",
+        ),
     }
 
 

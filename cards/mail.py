@@ -4,9 +4,11 @@ The SPOC officer must be able to answer "why was this escalated?" from
 the card alone (GNU Mailman's habit: every decision says which rules hit
 and why). So it shows the email's subject and sender, when it arrived, the
 watcher's reason, the sentences triage found new, and every rule that
-fired with what it saw. It is opened from a notice, often on a phone, so it
-keeps to 1.2-era elements and Action.Submit; its one button acknowledges
-the email, as the notice's own button does.
+fired with what it saw; a filed email reopened from the digest says who
+reopened it and when, beside what the watcher did. It is opened from a
+notice, often on a phone, so it keeps to 1.2-era elements and
+Action.Submit; its one button acknowledges the email, as the notice's own
+button does.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def decided_mail_card(
                 ("Customer", customer or ""),
                 ("SPOC officer", officer or ""),
                 ("What was done", OUTCOMES.get(mail.action, capitalised(mail.action))),
+                ("Reopened", _reopened(mail, tz)),
                 ("Message-ID", mail.message_id),
             ]
         ),
@@ -72,6 +75,13 @@ def decided_mail_card(
         body += [heading("Rules that fired"), *bullets(_rule(r) for r in mail.rules)]
     ids = {"action": CardAction.ACKNOWLEDGE, "record": RECORD, "id": mail.claim_id}
     return card(body, [submit("Acknowledge", ids, style="positive")])
+
+
+def _reopened(mail: DecidedMail, tz: tzinfo) -> str:
+    """Who reopened a filed email from the digest, and when; empty if nobody did."""
+    if mail.reopened_at is None:
+        return ""
+    return f"As a new issue by {mail.reopened_by or 'someone'}, {moment(mail.reopened_at, tz)}"
 
 
 def _rule(fired: FiredRule) -> str:

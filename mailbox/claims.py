@@ -19,6 +19,11 @@ Claims are keyed by the email itself (mailbox, Message-ID, SHA-256 of the
 raw bytes), never by the server's handle, which changes when a message
 moves; a second copy of a finished message is recognised and sent after
 the first.
+
+An email reopened from the digest ("this has a new issue") keeps its
+decision; its return to where escalated email is kept has states of its
+own (`ReturnState`), recorded the same way: before the move and after it
+(mailbox/reopening.py).
 """
 
 from __future__ import annotations
@@ -43,6 +48,19 @@ class State(StrEnum):
 FINAL = frozenset({State.MOVED, State.LEFT, State.QUARANTINED})
 
 
+class ReturnState(StrEnum):
+    """How far a reopened email has got on its way back to the escalated folder."""
+
+    NONE = ""  # never reopened
+    REQUESTED = "requested"  # an officer reopened it; the watcher has not started
+    RETURNING = "returning"  # the watcher is moving it to `returned_to`
+    RETURNED = "returned"  # it is in `returned_to`
+    MISSING = "missing"  # it was in neither folder; the operator was told
+
+
+PENDING_RETURN = frozenset({ReturnState.REQUESTED, ReturnState.RETURNING})
+
+
 class Claim(Protocol):
     """A stored claim, as the watcher reads it (store.mail_repo.MailClaim)."""
 
@@ -54,6 +72,8 @@ class Claim(Protocol):
     def server_key(self) -> str: ...
     @property
     def message_id(self) -> str: ...
+    @property
+    def content_sha256(self) -> str: ...
     @property
     def state(self) -> str: ...
     @property
@@ -74,6 +94,16 @@ class Claim(Protocol):
     def decided_at(self) -> datetime | None: ...
     @property
     def notified_at(self) -> datetime | None: ...
+    @property
+    def reopened_by(self) -> str: ...
+    @property
+    def reopened_at(self) -> datetime | None: ...
+    @property
+    def return_state(self) -> str: ...
+    @property
+    def returned_to(self) -> str: ...
+    @property
+    def returned_at(self) -> datetime | None: ...
 
 
 class ClaimSession(RegisterSession, Protocol):
@@ -94,6 +124,8 @@ class ClaimSession(RegisterSession, Protocol):
     def claims_in_state(self, mailbox: str, state: str) -> Sequence[Claim]: ...
 
     def keys_in_state(self, mailbox: str, folder: str, state: str) -> set[str]: ...
+
+    def claims_to_return(self, mailbox: str) -> Sequence[Claim]: ...
 
 
 def take(
@@ -133,3 +165,27 @@ def record_finished(session: ClaimSession, claim_id: str, state: State) -> None:
 
 def record_notified(session: ClaimSession, claim_id: str) -> None:
     session.update_claim(claim_id, notified_at=utcnow())
+
+
+def where_now(claim: Claim) -> str:
+    """The folder a finished email is in: where it was decided, or where it was returned to."""
+    if claim.return_state == ReturnState.RETURNED and claim.returned_to:
+        return claim.returned_to
+    return claim.destination
+
+
+def record_reopened(session: ClaimSession, claim_id: str, by: str) -> None:
+    """Ask the watcher to move a filed email back; the decision itself is left as it was."""
+    session.update_claim(
+        claim_id, reopened_by=by, reopened_at=utcnow(), return_state=ReturnState.REQUESTED
+    )
+
+
+def record_returning(session: ClaimSession, claim_id: str, to: str) -> None:
+    """Say where the email is going before it is moved, so a restart knows to look there first."""
+    session.update_claim(claim_id, return_state=ReturnState.RETURNING, returned_to=to)
+
+
+def record_returned(session: ClaimSession, claim_id: str, state: ReturnState) -> None:
+    """The return is over: the email is in `returned_to`, or it could not be found."""
+    session.update_claim(claim_id, return_state=state, returned_at=utcnow())

@@ -6,8 +6,11 @@ still see it: `FiledMailFromStore` implements the scheduler's
 digest notice per officer each working day). Each item's `record_id` is the
 claim id, so the card's "this has a new issue" comes back here:
 `mark_new_issue` keeps the officer's verdict as feedback (to measure
-triage by) and returns the escalation notice to send, naming who
-reopened it; a refusal (not filed, not theirs, already marked) is a value.
+triage by), asks the watcher to move the email back to where escalated
+email is kept (the bot may not touch the mailbox; mailbox/reopening.py
+does it on the watcher's next pass), puts "filed on X, reopened by Y on Z"
+on the customer's case, and returns the escalation notice to send, naming
+who reopened it; a refusal (not filed, not theirs, already marked) is a value.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from mailbox import claims
+from mailbox.reopening import case_entries, reopened_line
 from mailbox.routing import Outcome
 from mailbox.telling import RECORD_TYPE
 from register.access import Refusal
+from register.audit import AuditAction
 from register.notices import Notice, NoticeAction, NoticeKind
 from register.schedule.model import FiledMail
 from register.schedule.wording import day
@@ -55,7 +61,7 @@ def _item(claim: Any) -> FiledMail:
 
 
 def mark_new_issue(store: Any, claim_id: str, officer: str, note: str = "") -> Notice | Refusal:
-    """Keep "this has a new issue" as feedback and return the escalation to send.
+    """Keep "this has a new issue" as feedback, ask for the email back, return the escalation.
 
     `officer` is the Entra id of whoever pressed the button; their role is
     read from the register, not taken from the caller. The SPOC officer the
@@ -63,7 +69,9 @@ def mark_new_issue(store: Any, claim_id: str, officer: str, note: str = "") -> N
     administrators (a digest the officer could not receive goes to their
     manager). The escalation goes to the SPOC officer, whoever pressed:
     the matter is theirs to act on. A second press is refused, so one
-    email is escalated, and counted as feedback, once.
+    email is escalated, and counted as feedback, once. The claim's decision
+    is left as it was (it is what the feedback measures); the request to
+    move the email back, and the audit entries, are saved with the feedback.
     """
     with store.transaction() as session:
         claim = session.claim(claim_id)
@@ -79,6 +87,11 @@ def mark_new_issue(store: Any, claim_id: str, officer: str, note: str = "") -> N
         if earlier:
             return Refusal(_already(session, earlier[0]))
         session.add_feedback(claim_id, officer, NEW_ISSUE, note)
+        claims.record_reopened(session, claim_id, officer)
+        reopened = session.claim(claim_id)
+        said = reopened_line(session, reopened)
+        for entry in case_entries(session, reopened, officer, AuditAction.UPDATE, said, note):
+            session.audit(entry)
         person = session.person(claim.person_id) if claim.person_id else None
     name = person.name if person else "a customer"
     by = "the SPOC officer" if officer == claim.officer else staff.name
@@ -91,6 +104,7 @@ def _escalation(claim: Any, customer: str, by: str, note: str) -> Notice:
         f"Reopened by {by}: {note}" if note else f"Reopened by {by}.",
         f"It had been filed: {claim.decision.get('reason', '')}",
         f"Message-ID: {claim.message_id}",
+        "The watcher moves it back to where escalated email is kept at its next check.",
     ]
     return Notice(
         NoticeKind.MAIL_ESCALATION,

@@ -113,6 +113,18 @@ ROUTES: tuple[Route, ...] = (
 FLAGS: tuple[Rule, ...] = (Abusive(),)
 
 
+def folder_for(outcome: Outcome) -> FolderRole:
+    """The folder every row with `outcome` ends in: where an officer finds that kind of email.
+
+    An email reopened from the digest goes where the table puts escalations
+    (mailbox/reopening.py), so it is read from the table, not repeated there.
+    """
+    roles = {r.folder for r in ROUTES if r.outcome is outcome and r.folder is not None}
+    if len(roles) != 1:
+        raise ValueError(f"the routing table has no one folder for {outcome.value}: {roles}")
+    return roles.pop()
+
+
 @dataclass(frozen=True, slots=True)
 class Routing:
     """What the table decided for one message, ready to store as JSON and act on."""

@@ -166,8 +166,12 @@ class Steps:
             claims.record_notified(session, step.claim.id)
 
     def finish(self, step: Step) -> None:
-        """Move the message to its folder, then record that it is there."""
-        destination = step.claim.destination
+        """Move the message to its folder, then record that it is there.
+
+        A copy of a finished email follows it to where it is now, which for
+        one reopened from the digest is the folder it was returned to.
+        """
+        destination = claims.where_now(step.claim)
         if destination and not self.backend.move(self.inbox, step.key, destination):
             log.warning("%s had already left the inbox; recording it as moved", step.key)
         quarantined = step.claim.action == Outcome.QUARANTINE.value

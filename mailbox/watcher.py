@@ -10,6 +10,10 @@ its claim and retried on the next pass; on its `max_attempts`th try it goes
 to the Quarantine folder with an alert instead (GNU Mailman's shunt queue),
 and `mail-replay` puts it back.
 
+After the inbox, each pass moves emails the SPOC officer reopened from the
+digest back to where escalated email is kept (mailbox/reopening.py): the
+bot only records the request, since only this watcher may touch the mailbox.
+
 When the mailbox or the database cannot be reached (a dropped connection,
 a refused login or token), the pass stops, the operator is alerted once
 per outage, and the watcher backs off, doubling the wait up to a cap, and
@@ -26,9 +30,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from mailbox.backends import MailBackend, MailboxError
-from mailbox.claims import FINAL, State
+from mailbox.claims import FINAL, ReturnState, State
 from mailbox.handoff import SpocHandoff
 from mailbox.lock import WatcherLock
+from mailbox.reopening import Returns
 from mailbox.steps import Step, Steps, WatcherSettings
 from mailbox.telling import alert, from_json
 from register.errors import StoreUnavailable
@@ -51,6 +56,8 @@ class PassSummary:
     failed: int = 0
     quarantined: int = 0
     recovered: int = 0
+    returned: int = 0
+    missing: int = 0
     locked_out: bool = False
 
 
@@ -68,6 +75,7 @@ class Watcher:
     ) -> None:
         self.settings, self.notifier, self.backend, self.lock = settings, notifier, backend, lock
         self.steps = Steps(settings, store, backend)
+        self.returns = Returns(settings, store, backend)
         self.handoff = handoff
         self._outage = False
 
@@ -111,7 +119,28 @@ class Watcher:
                 break
             await self._handle(key, summary)
         summary.recovered = await asyncio.to_thread(self.steps.recover, set(keys))
+        await self._return_reopened(summary)
         return summary
+
+    async def _return_reopened(self, summary: PassSummary) -> None:
+        """Move emails reopened from the digest back; one that fails is tried again next pass."""
+        for claim in await asyncio.to_thread(self.returns.pending):
+            if not self.lock.held:
+                log.error("lost the lock on %s; stopping this pass", self.settings.mailbox)
+                return
+            try:
+                returned = await asyncio.to_thread(self.returns.carry_out, claim)
+            except OUTAGE:
+                raise
+            except Exception:
+                log.exception("moving reopened %s back failed; trying again", claim.message_id)
+                summary.failed += 1
+                continue
+            if returned.state is ReturnState.MISSING:
+                summary.missing += 1
+                await self._tell_operator(self.returns.missing_alert(returned))
+            else:
+                summary.returned += 1
 
     async def _handle(self, key: str, summary: PassSummary) -> None:
         try:

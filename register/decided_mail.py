@@ -30,7 +30,9 @@ class DecidedMail:
 
     `officer` is the SPOC officer's Entra id ("" when the sender has none);
     `subject`, `sender` and `sent_at` are empty when the email was not kept
-    on a customer's case (triage did not run on it).
+    on a customer's case (triage did not run on it). An email filed and then
+    reopened from the digest keeps its decision (`action` stays "file");
+    `reopened_by` names who reopened it and `reopened_at` says when.
     """
 
     claim_id: str
@@ -46,3 +48,5 @@ class DecidedMail:
     subject: str = ""
     sender: str = ""
     sent_at: datetime | None = None
+    reopened_by: str = ""  # the name of the member of staff who reopened it
+    reopened_at: datetime | None = None

@@ -56,6 +56,11 @@ class MailClaim:
     decided_at: datetime | None
     notified_at: datetime | None
     finished_at: datetime | None
+    reopened_by: str
+    reopened_at: datetime | None
+    return_state: str
+    returned_to: str
+    returned_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +112,8 @@ class DecidedMailReading(SqlSession):
             return None
         statement = sa.select(LETTER).where(LETTER.c.claim_id == claim_id).order_by(LETTER.c.id)
         letter = self._run("Could not read the correspondence", statement.limit(1)).first()
-        return _decided(claim, letter)
+        reopener = self.staff_member(claim.reopened_by) if claim.reopened_by else None
+        return _decided(claim, letter, reopener.name if reopener else "")
 
 
 class MailSession(DecidedMailReading):
@@ -146,6 +152,9 @@ class MailSession(DecidedMailReading):
             "person_id": None,
             "officer": "",
             "claimed_at": utcnow(),
+            "reopened_by": "",
+            "return_state": "",
+            "returned_to": "",
         }
         self._run("Could not claim the message", sa.insert(CLAIM).values(**values))
         claim = self.claim(str(values["id"]))
@@ -168,6 +177,15 @@ class MailSession(DecidedMailReading):
             CLAIM.c.mailbox == mailbox, CLAIM.c.folder == folder, CLAIM.c.state == state
         )
         return set(self._run("Could not read the message claims", statement).scalars())
+
+    def claims_to_return(self, mailbox: str) -> list[MailClaim]:
+        """Moved claims an officer reopened whose email the watcher has still to move back."""
+        where = sa.and_(
+            CLAIM.c.mailbox == mailbox,
+            CLAIM.c.return_state.in_(("requested", "returning")),
+            CLAIM.c.state == "moved",
+        )
+        return self._many(CLAIM, _claim, where, CLAIM.c.reopened_at)
 
     def claims_decided_between(
         self, action: str, start: datetime, end: datetime
@@ -298,7 +316,7 @@ def _claim(row: Any) -> MailClaim:
     return MailClaim(**{name: getattr(row, name) for name in MailClaim.__slots__})
 
 
-def _decided(claim: MailClaim, letter: Any) -> DecidedMail:
+def _decided(claim: MailClaim, letter: Any, reopened_by: str) -> DecidedMail:
     """The claim's JSON decision (mailbox.routing.Routing.as_record) as plain values."""
     decision = claim.decision
     rules = tuple(
@@ -319,4 +337,6 @@ def _decided(claim: MailClaim, letter: Any) -> DecidedMail:
         subject=letter.subject if letter else "",
         sender=letter.sender if letter else "",
         sent_at=letter.at if letter else None,
+        reopened_by=reopened_by,
+        reopened_at=claim.reopened_at,
     )

@@ -8,7 +8,11 @@ when a message moves. The row then records the decision (every rule that
 fired and why, as JSON), the folder the message is going to, and each step
 as it is finished, so a restarted watcher completes what was decided
 instead of deciding again, and an operator can always answer "why was this
-email filed?" from the database.
+email filed?" from the database. An email the SPOC officer reopened from
+the digest ("this has a new issue") keeps its original decision; the
+`reopened_*` and `return_*` columns say who reopened it and when, and how
+far the watcher has got in moving it back to where escalated email is kept
+(mailbox/reopening.py).
 
 `correspondence` keeps each processed email's text on the customer's case,
 so triage can tell a repeat from a new matter. `known_issue` holds the
@@ -40,6 +44,7 @@ class MailClaimRow(RegisterTable, table=True):
         sa.Index("ix_mail_claim_mailbox_server_key", "mailbox", "server_key"),
         sa.Index("ix_mail_claim_mailbox_state", "mailbox", "state"),
         sa.Index("ix_mail_claim_action_decided_at", "action", "decided_at"),
+        sa.Index("ix_mail_claim_mailbox_return_state", "mailbox", "return_state"),
     )
 
     id: str = Field(sa_type=ID, primary_key=True)
@@ -60,6 +65,11 @@ class MailClaimRow(RegisterTable, table=True):
     decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     notified_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    reopened_by: str = Field(default="", sa_type=ID)  # who pressed "this has a new issue"
+    reopened_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    return_state: str = Field(default="", sa_type=KEY)  # requested, returning, returned, missing
+    returned_to: str = Field(default="", sa_type=NAME)  # the folder it goes (or went) back to
+    returned_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class CorrespondenceRow(RegisterTable, table=True):
