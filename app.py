@@ -401,17 +401,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from register.importing import run_import_command
+    from register.policy import load_preset
 
-    store = build_store(build_settings())
+    settings = build_settings()
+    store = build_store(settings)
     return run_import_command(
-        store, args.csv, actor=args.actor, partial=args.partial, rejects_path=args.rejects
+        store,
+        args.csv,
+        actor=args.actor,
+        partial=args.partial,
+        rejects_path=args.rejects,
+        preset=load_preset(settings.preset),
     )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from register.exporting import run_export_command
+    from register.policy import load_preset
 
-    return run_export_command(build_store(build_settings()), args.out, actor=args.actor)
+    settings = build_settings()
+    store = build_store(settings)
+    return run_export_command(
+        store, args.out, actor=args.actor, preset=load_preset(settings.preset)
+    )
 
 
 def cmd_sar(args: argparse.Namespace) -> int:

@@ -54,7 +54,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("type", "restriction type or hazard, by key or label"),
     Column("parameters", "restriction details as name=value pairs separated by ';'"),
     Column("service", "the service the restriction covers; blank: council-wide"),
-    Column("stage", "the policy stage or step, e.g. 'Stage 2'"),
+    Column("stage", "the policy stage or step, e.g. 'Stage 2'; one the preset has"),
+    Column(
+        "earlier_stages_outside_forewarn",
+        "yes: the stages before this one were given outside Forewarn (e.g. on paper)",
+    ),
     Column("reasons", "why the restriction was decided (restrictions)"),
     Column("equality_considerations", "equality and reasonable adjustments considered"),
     Column("decided_by", "name of the officer who decided"),
@@ -78,9 +82,9 @@ HEADER: tuple[str, ...] = tuple(column.name for column in COLUMNS)
 # Columns that only make sense for one kind of entry. Filling one in on the
 # wrong kind of row usually means the columns slipped, so it is refused.
 RESTRICTION_ONLY: tuple[str, ...] = (
-    "parameters", "service", "stage", "reasons", "equality_considerations",
-    "decided_by", "decided_by_job_title", "approved_by", "approved_by_job_title",
-    "provisional_end", "customer_told_on", "status",
+    "parameters", "service", "stage", "earlier_stages_outside_forewarn", "reasons",
+    "equality_considerations", "decided_by", "decided_by_job_title", "approved_by",
+    "approved_by_job_title", "provisional_end", "customer_told_on", "status",
 )  # fmt: skip
 RISK_ONLY: tuple[str, ...] = ("severity", "precautions", "details", "details_contact", "ended_on")
 ENTRY_ONLY: tuple[str, ...] = ("type", "start_date", "next_review", *RESTRICTION_ONLY, *RISK_ONLY)
@@ -99,6 +103,8 @@ _HEADER_ALIASES = {
     "review_date": "next_review",
     "decided_by_title": "decided_by_job_title",
     "approved_by_title": "approved_by_job_title",
+    "earlier_stage_outside_forewarn": "earlier_stages_outside_forewarn",
+    "earlier_stages_given_outside_forewarn": "earlier_stages_outside_forewarn",
 }
 
 # An "error" column is what a reject file adds; it is ignored on re-import.
@@ -219,6 +225,17 @@ def _nearest(kind: type[E], wanted: str) -> str:
 
 def parse_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(LIST_SEPARATOR) if part.strip())
+
+
+_YES, _NO = {"yes", "y", "true"}, {"no", "n", "false"}
+
+
+def parse_yes_no(text: str) -> bool:
+    """'yes' or 'no' in any case (blank is read as no before this is called)."""
+    word = text.strip().casefold()
+    if word in _YES | _NO:
+        return word in _YES
+    raise InvalidInput(f"{text.strip()!r} should be yes or no")
 
 
 def format_list(values: tuple[str, ...] | list[str]) -> str:

@@ -40,10 +40,10 @@ class DecisionSession(RegisterSession, Protocol):
     def proposal_refusal_for(self, restriction_id: str) -> ProposalRefusal | None: ...
 
     def proposer_of(self, restriction_id: str) -> str | None:
-        """The Entra ID object id of whoever proposed it, from the audit trail's CREATE entry.
+        """The Entra ID object id of whoever proposed it (the restriction's `proposed_by`).
 
-        None when there is no such entry: audit retention prunes old entries,
-        so a restriction proposed long ago may no longer say who proposed it.
+        None for an imported restriction, and for one whose audit entry had
+        already been pruned when the proposer was first kept on the record.
         """
 
 

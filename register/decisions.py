@@ -209,6 +209,7 @@ def _restriction(draft: Draft, proposer: StaffMember) -> Restriction:
         equality_considerations=draft.equality_considerations,
         provisional_end=draft.provisional_end,
         status=Status.PROPOSED,
+        proposed_by=proposer.id,
     )
 
 

@@ -17,6 +17,7 @@ import csv
 import json
 import os
 import sys
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
@@ -36,6 +37,8 @@ from register.csv_columns import (
     guard_cell,
 )
 from register.ids import utcnow
+from register.import_ladder import EARLIER_OUTSIDE, GIVEN, missing_steps
+from register.policy import Preset
 from register.ports import RegisterSession, RegisterStore
 from register.restrictions import Restriction
 from register.risks import PremiseRisk
@@ -73,22 +76,29 @@ def _export_audit(actor: StaffMember, subject: tuple[str, str], detail: str) -> 
 
 
 def export_register(
-    store: RegisterStore, destination: Path | str | TextIO, actor: StaffMember
+    store: RegisterStore,
+    destination: Path | str | TextIO,
+    actor: StaffMember,
+    preset: Preset | None = None,
 ) -> ExportSummary | Refusal:
     """Write the whole register as CSV in the import's columns, or refuse a non-admin.
 
     A file path is created readable by its owner only: it holds the register.
+    With the council's preset, a restriction whose earlier stages the register
+    does not hold (they were given before Forewarn, and said so when imported)
+    is marked so in `earlier_stages_outside_forewarn`, so that the file imports
+    again under the same ladder check.
     """
     with store.transaction() as session:
         if not may_export(actor):
             return _refused(session, actor, ("register", "register"))
         if not isinstance(destination, Path | str):
-            rows = _write_csv(destination, register_rows(session))
+            rows = _write_csv(destination, register_rows(session, preset))
             path = None
         else:
             path = Path(destination)
             with _private_file(path) as out:
-                rows = _write_csv(out, register_rows(session))
+                rows = _write_csv(out, register_rows(session, preset))
         session.audit(_export_audit(actor, ("register", "register"), f"{rows} rows"))
     return ExportSummary(rows, path)
 
@@ -108,16 +118,22 @@ def _write_csv(out: TextIO, rows: Iterator[dict[str, str]]) -> int:
     return count
 
 
-def register_rows(session: RegisterSession) -> Iterator[dict[str, str]]:
+def register_rows(
+    session: RegisterSession, preset: Preset | None = None
+) -> Iterator[dict[str, str]]:
     """One row per restriction and premise risk, then one per person or property
     not named on any of them, so that nobody is lost on the way back in."""
     properties = {prop.id: prop for prop in session.all_properties()}
     people = {person.id: person for person in session.all_people()}
     named: set[str] = set()
-    entries: list[Restriction | PremiseRisk] = [*session.all_restrictions()]
-    entries.extend(session.all_risks())
+    restrictions = list(session.all_restrictions())
+    outside = _earlier_stages_outside(preset, restrictions) if preset else set()
+    entries: list[Restriction | PremiseRisk] = [*restrictions, *session.all_risks()]
     for entry in entries:
-        yield {**_subject_cells(entry, people, properties, named), **_entry_cells(entry)}
+        cells = {**_subject_cells(entry, people, properties, named), **_entry_cells(entry)}
+        if entry.id in outside:
+            cells[EARLIER_OUTSIDE] = "yes"
+        yield cells
     for person in people.values():
         if person.id not in named:
             prop = properties.get(person.property_id or "")
@@ -130,6 +146,22 @@ def register_rows(session: RegisterSession) -> Iterator[dict[str, str]]:
     for prop in properties.values():
         if prop.id not in named:
             yield {"entry": EntryKind.SUBJECT.value, **_property_cells(prop)}
+
+
+def _earlier_stages_outside(preset: Preset, restrictions: list[Restriction]) -> set[str]:
+    """Ids of restrictions missing stages the ladder does not let be skipped (import_ladder)."""
+    given: dict[tuple[str | None, str | None], set[str]] = defaultdict(set)
+    for restriction in restrictions:
+        if restriction.status in GIVEN:
+            given[(restriction.person_id, restriction.property_id)].add(restriction.stage)
+    return {
+        restriction.id
+        for restriction in restrictions
+        if restriction.stage in preset.step_keys
+        and missing_steps(
+            preset, restriction.stage, given[(restriction.person_id, restriction.property_id)]
+        )
+    }
 
 
 def _subject_cells(
@@ -210,7 +242,10 @@ SAR_ABOUT = (
 SECTION_NOTES = {
     "person": "The person's record: names, email addresses, telephone numbers.",
     "property": "The address the register holds for them, if any.",
-    "restrictions": "Managed contact arrangements on them, each with its reviews and appeals.",
+    "restrictions": (
+        "Managed contact arrangements on them, each with its reviews and appeals "
+        "(proposed_by: the staff identifier of the officer who proposed it in Forewarn)."
+    ),
     "premise_risks": (
         "Safety warnings on them, and on their address (which may concern other occupants)."
     ),
@@ -306,12 +341,17 @@ def _staff(store: RegisterStore, actor_id: str) -> StaffMember | Refusal:
 
 
 def run_export_command(
-    store: RegisterStore, path: Path | str, actor: str, out: TextIO | None = None
+    store: RegisterStore,
+    path: Path | str,
+    actor: str,
+    out: TextIO | None = None,
+    *,
+    preset: Preset,
 ) -> int:
     """What `app.py export OUT --actor ID` runs: 0 written, 1 refused."""
     out = out or sys.stdout
     staff = _staff(store, actor)
-    result = staff if isinstance(staff, Refusal) else export_register(store, path, staff)
+    result = staff if isinstance(staff, Refusal) else export_register(store, path, staff, preset)
     if isinstance(result, Refusal):
         print(f"Refused: {result.reason}", file=out)
         return 1

@@ -58,6 +58,29 @@ def entry_key(entry: Restriction | PremiseRisk) -> Hashable:
     return ("risk", entry.hazard, entry.person_id, entry.property_id, entry.recorded_on)
 
 
+@dataclass(frozen=True, slots=True)
+class Held:
+    """What the register holds when an import starts, read once for every pass over the file."""
+
+    people: tuple[Person, ...] = ()
+    properties: tuple[Property, ...] = ()
+    restrictions: tuple[Restriction, ...] = ()
+    risks: tuple[PremiseRisk, ...] = ()
+
+    @classmethod
+    def read(cls, session: RegisterSession) -> Held:
+        return cls(
+            tuple(session.all_people()),
+            tuple(session.all_properties()),
+            tuple(session.all_restrictions()),
+            tuple(session.all_risks()),
+        )
+
+    def matcher(self) -> Matcher:
+        """A fresh matcher: each pass places the file's rows from the same starting point."""
+        return Matcher(self.people, self.properties, [*self.restrictions, *self.risks])
+
+
 @dataclass(slots=True)
 class NewRecords:
     """What an import will add, and what it found already held."""
@@ -96,10 +119,7 @@ class Matcher:
     @classmethod
     def from_session(cls, session: RegisterSession) -> Matcher:
         """Read what the register holds once, rather than one query per row."""
-        people, properties = list(session.all_people()), list(session.all_properties())
-        entries: list[Restriction | PremiseRisk] = [*session.all_restrictions()]
-        entries.extend(session.all_risks())
-        return cls(people, properties, entries)
+        return Held.read(session).matcher()
 
     def resolve(self, rows: list[ParsedRow], progress: Progress | None = None) -> NewRecords:
         new = NewRecords()
@@ -114,17 +134,29 @@ class Matcher:
         new.warnings = self.warnings
         return new
 
-    def _resolve_row(self, row: ParsedRow, new: NewRecords) -> None:
+    def placed(self, row: ParsedRow) -> Restriction | PremiseRisk | None:
+        """The row's entry on the person or property it is matched to (new ones are kept)."""
         prop = self._property(row.property) if row.property else None
         person = self._person(row, row.person, prop) if row.person else None
         if row.entry is None:
-            return
+            return None
         if row.applies_to is AppliesTo.PERSON and person is not None:
-            entry = replace(row.entry, person_id=person.id, property_id=None)
-        elif prop is not None:
-            entry = replace(row.entry, person_id=None, property_id=prop.id)
-        else:  # parse_row never lets this happen
-            raise AssertionError(f"line {row.line}: entry without a subject")
+            return replace(row.entry, person_id=person.id, property_id=None)
+        if prop is not None:
+            return replace(row.entry, person_id=None, property_id=prop.id)
+        raise AssertionError(f"line {row.line}: entry without a subject")  # parse_row prevents it
+
+    def subject_name(self, entry: Restriction | PremiseRisk) -> str:
+        """Who or what an entry placed by this matcher is on, as a message names them."""
+        if entry.person_id is not None:
+            return self._people[entry.person_id].name
+        prop = self._properties[entry.property_id or ""]
+        return f"{prop.address}, {prop.postcode}"
+
+    def _resolve_row(self, row: ParsedRow, new: NewRecords) -> None:
+        entry = self.placed(row)
+        if entry is None:
+            return
         key = entry_key(entry)
         if key in self._held:
             new.already_held += 1

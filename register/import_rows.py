@@ -7,6 +7,9 @@ constructors, so the import enforces exactly the rules the bot does.
 
 The entry on a row points at a placeholder subject id: which stored person
 or property it belongs to is decided later, by matching (import_matching).
+With the council's preset, a restriction's stage must be one of its steps
+and is stored as the step's key; whether the earlier steps are there is a
+question about the whole register, answered after matching (import_ladder).
 """
 
 from __future__ import annotations
@@ -25,8 +28,11 @@ from register.csv_columns import (
     parse_date,
     parse_list,
     parse_params,
+    parse_yes_no,
 )
 from register.errors import InvalidInput
+from register.import_ladder import EARLIER_OUTSIDE, stages_of, step_key
+from register.policy import Preset
 from register.restrictions import Officer, Restriction, RestrictionType, Status, check_params
 from register.risks import PremiseRisk
 from register.subjects import Person, Property, normalise_postcode
@@ -40,7 +46,11 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class ParsedRow:
-    """A good row: its subject(s) as drafts, and its entry (None for a subject row)."""
+    """A good row: its subject(s) as drafts, and its entry (None for a subject row).
+
+    `earlier_outside`: the row says the stages before its own were given
+    outside Forewarn, so the ladder check does not ask for them.
+    """
 
     line: int
     kind: EntryKind
@@ -48,14 +58,16 @@ class ParsedRow:
     person: Person | None
     property: Property | None
     entry: Restriction | PremiseRisk | None
+    earlier_outside: bool = False
 
 
 class _Cells:
     """A row's cells by column, and the problems found in them so far."""
 
-    def __init__(self, line: int, values: dict[str, str]) -> None:
+    def __init__(self, line: int, values: dict[str, str], preset: Preset | None = None) -> None:
         self.line = line
         self.values = values
+        self.preset = preset
         self.problems: list[str] = []
 
     def text(self, column: str) -> str:
@@ -87,18 +99,24 @@ class _Cells:
                 self.problem(column, f"not used for {row_kind}; leave it blank")
 
 
-def parse_row(line: int, values: dict[str, str]) -> ParsedRow | list[str]:
-    """A ParsedRow when the row is good, else every problem found in it."""
-    cells = _Cells(line, values)
+def parse_row(
+    line: int, values: dict[str, str], preset: Preset | None = None
+) -> ParsedRow | list[str]:
+    """A ParsedRow when the row is good, else every problem found in it.
+
+    Without a preset a restriction's stage is kept as written, unchecked.
+    """
+    cells = _Cells(line, values, preset)
     kind = cells.required("entry", lambda t: parse_choice(EntryKind, t, "entry"), "every row")
     if not any(cells.text(column) for column in ("name", "address", "postcode", "uprn")):
         cells.problem("name", "each row needs a name, an address, or both")
     person, prop = _person(cells), _property(cells)
     applies_to = _applies_to(cells, kind, person, prop)
     entry = _entry(cells, kind, applies_to)
+    earlier_outside = bool(cells.parse(EARLIER_OUTSIDE, parse_yes_no))
     if cells.problems or kind is None or applies_to is None:
         return cells.problems
-    return ParsedRow(line, kind, applies_to, person, prop, entry)
+    return ParsedRow(line, kind, applies_to, person, prop, entry, earlier_outside)
 
 
 def _person(cells: _Cells) -> Person | None:
@@ -211,6 +229,7 @@ def _restriction(cells: _Cells, subject: dict[str, str]) -> Restriction | None:
     told = cells.parse("customer_told_on", parse_date)
     review = cells.parse("next_review", parse_date)
     status = cells.parse("status", lambda t: parse_choice(Status, t, "status")) or Status.ACTIVE
+    stage = _stage(cells)
     if kind is not None and (params is not None or not cells.text("parameters")):
         params = params or {}
         _check_params(cells, kind, params)
@@ -222,7 +241,7 @@ def _restriction(cells: _Cells, subject: dict[str, str]) -> Restriction | None:
     return _built(
         cells,
         lambda: Restriction(
-            kind=kind, stage=cells.text("stage"), reasons=cells.text("reasons"),
+            kind=kind, stage=stage or "", reasons=cells.text("reasons"),
             decided_by=decided_by, start=start, service=service, params=params,
             equality_considerations=cells.text("equality_considerations"),
             approved_by=approved_by, provisional_end=end, customer_told_on=told,
@@ -230,6 +249,17 @@ def _restriction(cells: _Cells, subject: dict[str, str]) -> Restriction | None:
             property_id=subject.get("property_id"),
         ),
     )  # fmt: skip
+
+
+def _stage(cells: _Cells) -> str | None:
+    """The step key the stage names when there is a preset; the text as written otherwise."""
+    preset = cells.preset
+    if preset is None:
+        return cells.text("stage")
+    if not cells.text("stage"):
+        cells.problem("stage", f"needed for a restriction; the stages are {stages_of(preset)}")
+        return None
+    return cells.parse("stage", lambda text: step_key(preset, text))
 
 
 def _check_params(cells: _Cells, kind: RestrictionType, params: dict[str, str]) -> None:

@@ -5,7 +5,10 @@ reported with the line a spreadsheet user would look at, because a council
 moving its register in needs the whole list of fixes at once, not one per
 attempt. The import is all-or-nothing in one transaction; `partial=True`
 imports the good rows and writes the bad ones to a reject file that can be
-fixed and imported on its own.
+fixed and imported on its own. Given the council's preset, restrictions are
+also checked against its ladder (register.import_ladder): the stage must be
+one of its steps, and the steps it does not let be skipped must be there
+below it, in the register or in the file.
 
 The pure half (reading, checking, matching) knows nothing about databases;
 the use case writes through the RegisterStore port.
@@ -24,9 +27,12 @@ from typing import Any, TextIO
 from register.audit import AuditAction, AuditEntry
 from register.csv_columns import ERROR_COLUMN, HEADER, column_key, nearest_column, unguard_cell
 from register.errors import ImportRejected
-from register.import_matching import Matcher, NewRecords
+from register.import_ladder import LadderRow, ladder_problems
+from register.import_matching import Held, NewRecords
 from register.import_rows import ParsedRow, parse_row
+from register.policy import Preset
 from register.ports import RegisterSession, RegisterStore
+from register.restrictions import Restriction
 
 # (phase, rows done, rows in all): phases are "checking" and "importing".
 Progress = Callable[[str, int, int], None]
@@ -72,14 +78,21 @@ class ImportReport:
     rejected: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     rejects_path: Path | None = None
+    earlier_stages_outside: int = 0  # restrictions imported on the word of that column
 
     def summary(self) -> str:
+        outside = (
+            f"{self.earlier_stages_outside} restriction(s) with earlier stages given outside "
+            "Forewarn; "
+            if self.earlier_stages_outside
+            else ""
+        )
         return (
             f"{self.rows} rows: {self.restrictions_added} restrictions and "
             f"{self.risks_added} premise risks added; {self.people_added} people and "
             f"{self.properties_added} properties added, {self.people_matched} people and "
             f"{self.properties_matched} properties already held; "
-            f"{self.already_held} entries already held; "
+            f"{self.already_held} entries already held; {outside}"
             f"{len(self.rejected)} problems in rows not imported"
         )
 
@@ -164,13 +177,26 @@ class CheckedFile:
     def problems(self) -> list[str]:
         return [*self.source.problems, *(p for _, problems in self.bad for p in problems)]
 
+    def refuse(self, problems: dict[int, str]) -> None:
+        """Move the good rows on these lines to the bad ones, keeping the bad in line order."""
+        if not problems:
+            return
+        rows = {row.line: row for row in self.source.rows}
+        self.bad.extend(
+            (rows[row.line], [problems[row.line]]) for row in self.good if row.line in problems
+        )
+        self.bad.sort(key=lambda bad: bad[0].line)
+        self.good = [row for row in self.good if row.line not in problems]
 
-def check(source: SourceFile, progress: Progress | None = None) -> CheckedFile:
+
+def check(
+    source: SourceFile, progress: Progress | None = None, preset: Preset | None = None
+) -> CheckedFile:
     """Parse and validate every row, collecting every problem rather than stopping."""
     checked = CheckedFile(source)
     total = len(source.rows)
     for done, row in enumerate(source.rows, start=1):
-        parsed = _overflow(row, len(source.header)) or parse_row(row.line, row.values)
+        parsed = _overflow(row, len(source.header)) or parse_row(row.line, row.values, preset)
         if isinstance(parsed, ParsedRow):
             checked.good.append(parsed)
         else:
@@ -200,6 +226,8 @@ def import_register(
     partial: bool = False,
     rejects_path: Path | str | None = None,
     progress: Progress | None = None,
+    *,
+    preset: Preset | None = None,
 ) -> ImportReport:
     """Import a register CSV: all of it in one transaction, or (partial) the good rows.
 
@@ -207,20 +235,49 @@ def import_register(
     `partial` is false, or when the file itself cannot be used (no header,
     unknown columns) whatever `partial` says. People and properties already
     held are matched, not duplicated, so importing a file twice adds nothing.
+    `preset` is the council's policy, whose ladder restrictions are checked
+    against; the command always gives it. Without one, stages are taken as
+    written, which only tests of the other checks rely on.
     """
     source = _read(rows_or_path)
-    checked = check(source, progress)
-    if source.problems or (checked.bad and not partial):
+    checked = check(source, progress, preset)
+    if source.problems or (checked.bad and not partial and preset is None):
         raise ImportRejected(checked.problems)
+    # With a preset a refusal still reads the register: the ladder check needs
+    # it, and the whole list of fixes is given at once.
     with store.transaction() as session:
-        matcher = Matcher.from_session(session)
-        new = matcher.resolve(checked.good, progress)
+        held = Held.read(session)
+        if preset is not None:
+            checked.refuse(_ladder_problems(preset, held, checked.good, progress))
+        if checked.bad and not partial:
+            raise ImportRejected(checked.problems)  # the transaction has written nothing
+        new = held.matcher().resolve(checked.good, progress)
         _write(session, new)
         report = _report(source, checked, new, _rejects_target(rows_or_path, rejects_path))
         session.audit(_audit_entry(actor, rows_or_path, report))
     if report.rejects_path and checked.bad:
         write_rejects(report.rejects_path, source.header, checked.bad)
     return report
+
+
+def _ladder_problems(
+    preset: Preset, held: Held, rows: list[ParsedRow], progress: Progress | None
+) -> dict[int, str]:
+    """Each restriction row placed on its person or property, then checked against the ladder.
+
+    The placing is thrown away: the rows still good are placed again for
+    writing, so a row refused here adds no one.
+    """
+    matcher = held.matcher()
+    placed = []
+    for done, row in enumerate(rows, start=1):
+        entry = matcher.placed(row)
+        if isinstance(entry, Restriction):
+            name = matcher.subject_name(entry)
+            placed.append(LadderRow(row.line, entry, name, row.earlier_outside))
+        if progress:
+            progress("checking stages", done, len(rows))
+    return ladder_problems(preset, placed, held.restrictions)
 
 
 def _read(rows_or_path: Path | str | Sequence[Sequence[str]]) -> SourceFile:
@@ -265,6 +322,7 @@ def _report(
         rejected=tuple(checked.problems),
         warnings=(*source.warnings, *new.warnings),
         rejects_path=rejects if checked.bad else None,
+        earlier_stages_outside=sum(1 for row in checked.good if row.earlier_outside),
     )
 
 
@@ -309,12 +367,14 @@ def run_import_command(
     partial: bool = False,
     rejects_path: Path | str | None = None,
     out: TextIO | None = None,
+    *,
+    preset: Preset,
 ) -> int:
     """What `app.py import CSV` runs: 0 all imported, 1 refused, 2 imported with rejects."""
     out = out or sys.stdout
     bar = _ProgressBar()
     try:
-        report = import_register(store, path, actor, partial, rejects_path, bar)
+        report = import_register(store, path, actor, partial, rejects_path, bar, preset=preset)
     except ImportRejected as refused:
         bar.close()
         print(f"Refused: {refused}", file=out)

@@ -139,6 +139,10 @@ class Restriction:
     status: Status = Status.PROPOSED
     id: str = field(default_factory=new_id)
     updated_at: datetime | None = None
+    # Who proposed it in Forewarn (their Entra ID object id): reminders go to
+    # them for as long as it runs. Kept here rather than read from the audit
+    # trail, which is pruned after the retention period. None when imported.
+    proposed_by: str | None = None
 
     def __post_init__(self) -> None:
         if (self.person_id is None) == (self.property_id is None):

@@ -82,7 +82,7 @@ class DecisionPapers:
         return self._one(REFUSAL, m.proposal_refusal_from, where)
 
     def proposer_of(self: _Steps, restriction_id: str) -> str | None:
-        """Who proposed it, from the audit trail (None once retention has pruned the entry)."""
+        """Who proposed it, as kept on the restriction (None when imported)."""
         found: dict[str, str] = {}
         with self._step("Could not read who proposed the restriction"):
             found = proposers(self._connection, restriction_id)

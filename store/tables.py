@@ -121,6 +121,8 @@ class RestrictionRow(RegisterTable, table=True):
     next_review: date | None = Field(default=None, index=True)
     status: str = Field(sa_type=KEY, index=True)
     updated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The proposer's Entra ID object id (as wide as an audit actor, which 0010 copied it from).
+    proposed_by: str | None = Field(default=None, sa_type=sa.String(100))
 
 
 class PremiseRiskRow(RegisterTable, table=True):

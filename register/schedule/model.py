@@ -31,12 +31,12 @@ class ReminderKey(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Case:
-    """One restriction with its reviews and appeals, and who proposed it (if the trail says)."""
+    """One restriction with its reviews and appeals, and who proposed it (if proposed here)."""
 
     restriction: Restriction
     reviews: tuple[Review, ...] = ()
     appeals: tuple[Appeal, ...] = ()
-    proposed_by: str | None = None  # staff Entra id from the audit trail's CREATE entry
+    proposed_by: str | None = None  # staff Entra id kept on the restriction when proposed
 
 
 @dataclass(frozen=True, slots=True)

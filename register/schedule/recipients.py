@@ -1,13 +1,14 @@
-"""Who is told about a restriction, when the register has no owner field.
+"""Who is told about a restriction: its proposer, else whoever the record names.
 
 A restriction belongs, for reminders, to the member of staff who proposed
-it (the actor of its CREATE entry in the audit trail). Imported records
-have no such entry, so next comes a member of staff whose name and job
-title match the deciding officer. Failing both, the service's managers
-own it, and failing those the register administrators: a reminder with
-nobody to receive it would be exactly the missed date Forewarn exists to
-prevent. The owner's manager is their line manager (`manager_aad_id`),
-else the service's managers, else the administrators.
+it (`proposed_by`, kept on the restriction for as long as it runs, unlike
+the audit trail, which is pruned). Imported records have no proposer, so
+next comes a member of staff whose name and job title match the deciding
+officer. Failing both, the service's managers own it, and failing those
+the register administrators: a reminder with nobody to receive it would
+be exactly the missed date Forewarn exists to prevent. The owner's manager
+is their line manager (`manager_aad_id`), else the service's managers,
+else the administrators.
 """
 
 from __future__ import annotations

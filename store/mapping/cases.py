@@ -43,6 +43,7 @@ def restriction_values(record: Restriction) -> Values:
         "next_review": record.next_review,
         "status": record.status.value,
         "updated_at": record.updated_at,
+        "proposed_by": record.proposed_by,
     }
 
 
@@ -65,6 +66,7 @@ def restriction_from(row: Any) -> Restriction:
         status=Status(row.status),
         id=row.id,
         updated_at=row.updated_at,
+        proposed_by=row.proposed_by,
     )
 
 

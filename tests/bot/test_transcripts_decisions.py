@@ -154,9 +154,10 @@ def _prune_proposal_entry(store: SqlRegisterStore, restriction_id: str) -> None:
         connection.execute(sa.delete(PERMIT).where(PERMIT.c.id == permit))
 
 
-def test_with_the_proposal_entry_pruned_the_decision_stands_and_nobody_is_told(
+def test_with_the_proposal_entry_pruned_the_proposer_is_still_told(
     store: SqlRegisterStore, register: SampleRegister
 ) -> None:
+    """Audit retention prunes the CREATE entry; the proposer is kept on the restriction."""
     chat = Transcript(store)
 
     async def scenario() -> None:
@@ -167,7 +168,7 @@ def test_with_the_proposal_entry_pruned_the_decision_stands_and_nobody_is_told(
 
     run(scenario())
     assert _proposed(store, register.gary.id).status is Status.ACTIVE
-    assert _decided(chat) == []
+    assert [notice.recipient for notice in _decided(chat)] == [register.manager.id]
 
 
 @dataclass

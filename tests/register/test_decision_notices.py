@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -96,15 +97,29 @@ def test_a_proposer_deciding_their_own_proposal_is_not_told(
     assert isinstance(result, Approval) and result.notices == ()
 
 
-def test_with_the_proposal_entry_pruned_the_decision_stands_and_nobody_is_told(
+def test_with_the_proposal_entry_pruned_the_proposer_is_still_told(
     store: SqlRegisterStore, proposed: str
 ) -> None:
+    """Audit retention removed the CREATE entry; the proposer kept on the restriction remains."""
     permit = new_id()
     with store.engine.begin() as connection:
         later = datetime(2999, 1, 1, tzinfo=UTC)
         connection.execute(sa.insert(PERMIT).values(id=permit, prunes_before=later))
         connection.execute(sa.delete(AUDIT).where(AUDIT.c.subject_id == proposed))
         connection.execute(sa.delete(PERMIT).where(PERMIT.c.id == permit))
+    refused = refuse(store, proposed, DIRECTOR, "Not needed.", ON)
+    assert isinstance(refused, RefusedProposal)
+    assert [notice.recipient for notice in refused.notices] == [HEAD.id]
+
+
+def test_with_no_proposer_known_the_decision_stands_and_nobody_is_told(
+    store: SqlRegisterStore, proposed: str
+) -> None:
+    """An imported proposal has no proposer: the decision is made all the same."""
+    with store.transaction() as session:
+        found = session.restriction(proposed)
+        assert found is not None
+        session.update(replace(found, proposed_by=None))
     refused = refuse(store, proposed, DIRECTOR, "Not needed.", ON)
     assert isinstance(refused, RefusedProposal) and refused.notices == ()
     assert isinstance(approve(store, PRESET, proposed, DIRECTOR, ON), Refusal)

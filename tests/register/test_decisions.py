@@ -172,6 +172,21 @@ def test_after_an_approved_stage_1_stage_2_skips_nothing(world: World) -> None:
     assert second.approvers == ("Director of Governance",)
 
 
+def test_the_proposer_is_kept_on_the_restriction_through_its_approval(world: World) -> None:
+    """Reminders go to the proposer for as long as it runs, after the audit trail is pruned."""
+    preset = load_preset("managed-contact-register-council")
+    proposal = _propose(
+        world, "managed-contact-register-council", _draft(world, "stage-1", RestrictionType.WARNING)
+    )
+    assert isinstance(proposal, Proposal)
+    assert proposal.restriction.proposed_by == HEAD.id
+    assert isinstance(approve(world.store, preset, proposal.restriction.id, DIRECTOR, ON), Approval)
+    with world.store.transaction() as session:
+        saved = session.restriction(proposal.restriction.id)
+    assert saved is not None
+    assert (saved.status, saved.proposed_by) == (Status.ACTIVE, HEAD.id)
+
+
 def test_oxfordshire_stage_2_asks_the_approver_to_confirm_the_stage_1_check(world: World) -> None:
     result = _propose(
         world,

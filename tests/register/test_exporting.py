@@ -7,7 +7,7 @@ import io
 import json
 import stat
 from collections.abc import Hashable
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from register.exporting import (
     subject_access_export,
 )
 from register.importing import import_register
+from register.policy import load_preset
 from register.ports import RegisterStore
 from register.subjects import Person
 from store.repository import SqlRegisterStore
@@ -31,6 +32,7 @@ from tests import databases
 from tests.samples import SampleRegister
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "csv-format.md"
+PRESET = load_preset("managed-contact-register-council")  # the default
 
 
 def snapshot(store: RegisterStore) -> dict[str, set[Hashable]]:
@@ -45,7 +47,8 @@ def snapshot(store: RegisterStore) -> dict[str, set[Hashable]]:
 
     def entry(record: Any) -> Hashable:
         subject = (people.get(record.person_id or ""), properties.get(record.property_id or ""))
-        values = _values(record, "id", "person_id", "property_id", "updated_at")
+        # proposed_by is a staff identifier the CSV does not carry (decided_by names the officer).
+        values = _values(record, "id", "person_id", "property_id", "updated_at", "proposed_by")
         return (type(record).__name__, subject, values)
 
     return {
@@ -131,7 +134,9 @@ def test_an_export_file_is_for_its_owner_only_and_is_audited(
 ) -> None:
     out = io.StringIO()
 
-    code = run_export_command(store, tmp_path / "r.csv", sample_register.admin.id, out=out)
+    code = run_export_command(
+        store, tmp_path / "r.csv", sample_register.admin.id, out=out, preset=PRESET
+    )
 
     assert code == 0
     assert out.getvalue() == f"Exported 8 rows to {tmp_path / 'r.csv'}.\n"
@@ -164,7 +169,7 @@ def test_the_command_refuses_an_unknown_staff_member(
 ) -> None:
     out = io.StringIO()
 
-    assert run_export_command(store, tmp_path / "r.csv", "nobody", out=out) == 1
+    assert run_export_command(store, tmp_path / "r.csv", "nobody", out=out, preset=PRESET) == 1
     assert out.getvalue() == "Refused: No staff member with id nobody is in the register.\n"
 
 
@@ -198,6 +203,38 @@ def test_a_subject_access_export_holds_every_section(
     assert records["contacts"][0]["summary"] == "Asked again about the fence."
     assert [entry["reason"] for entry in records["audit"]] == ["lookup"]
     assert result["generated_at"] and "UK GDPR" in result["about"]
+
+
+def test_a_subject_access_export_says_who_proposed_each_restriction(
+    store: SqlRegisterStore, sample_register: SampleRegister
+) -> None:
+    """Kept on the restriction, so it is there after audit retention pruned the CREATE entry."""
+    with store.transaction() as session:
+        session.update(replace(sample_register.spoc, proposed_by="aad-proposer"))
+
+    result = subject_access_export(store, sample_register.gary.id, sample_register.admin)
+
+    assert isinstance(result, dict)
+    section = result["sections"]["restrictions"]
+    assert {r["kind"]: r["proposed_by"] for r in section["records"]} == {
+        "spoc": "aad-proposer",
+        "call_limits": None,  # imported, or proposed before Forewarn kept proposers
+    }
+    assert "proposed_by" in section["note"]
+
+
+def test_the_csv_export_leaves_the_proposer_to_the_deciding_officer_columns(
+    store: SqlRegisterStore, sample_register: SampleRegister, tmp_path: Path
+) -> None:
+    """A staff identifier is no column of the council's spreadsheet (docs/csv-format.md)."""
+    with store.transaction() as session:
+        session.update(replace(sample_register.spoc, proposed_by="aad-proposer"))
+
+    assert not isinstance(
+        export_register(store, tmp_path / "r.csv", sample_register.admin), Refusal
+    )
+
+    assert "aad-proposer" not in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
 
 
 def test_a_subject_access_export_is_audited_and_written_privately(

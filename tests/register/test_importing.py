@@ -13,6 +13,7 @@ from register.audit import AuditAction
 from register.csv_columns import HEADER, parse_choice, parse_date
 from register.errors import ImportRejected, InvalidInput
 from register.importing import import_register, run_import_command
+from register.policy import load_preset
 from register.restrictions import RestrictionType
 from register.vocabulary import HazardType
 from store.repository import SqlRegisterStore
@@ -20,6 +21,7 @@ from tests.samples import SampleRegister
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "register-example.csv"
 ACTOR = "system:test-import"
+PRESET = load_preset("managed-contact-register-council")  # the default
 
 
 def restriction(**cells: str) -> dict[str, str]:
@@ -32,6 +34,7 @@ def restriction(**cells: str) -> dict[str, str]:
         "postcode": "ZZ1 1AB",
         "type": "spoc",
         "parameters": "officer=Jo Bloggs",
+        "stage": "Stage 1",
         "reasons": "Abusive calls.",
         "decided_by": "Jo Bloggs",
         "decided_by_job_title": "Head of Service",
@@ -88,7 +91,9 @@ def test_the_command_prints_every_bad_line_and_fails(
     rows = [restriction(), restriction(start_date="03/25/2024", status="maybe")]
     out = io.StringIO()
 
-    code = run_import_command(store, write_csv(tmp_path / "r.csv", rows), ACTOR, out=out)
+    code = run_import_command(
+        store, write_csv(tmp_path / "r.csv", rows), ACTOR, out=out, preset=PRESET
+    )
 
     assert code == 1
     assert "Refused: 2 problem(s) in the file; nothing was imported" in out.getvalue()
@@ -223,7 +228,7 @@ def test_a_partial_import_keeps_good_rows_and_writes_bad_ones_to_the_reject_file
 
     code = run_import_command(
         store, write_csv(tmp_path / "r.csv", rows), ACTOR, partial=True, rejects_path=rejects,
-        out=out,
+        out=out, preset=PRESET,
     )  # fmt: skip
 
     assert code == 2

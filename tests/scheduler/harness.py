@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
 from register.audit import AuditAction, AuditEntry
@@ -114,11 +114,18 @@ def at(day: date) -> datetime:
 
 
 def seed(store: SqlRegisterStore, *records: object, proposed: Iterable[Restriction] = ()) -> None:
-    """Save staff and records; each restriction in `proposed` gets the owner's CREATE entry."""
+    """Save staff and records; each restriction in `proposed` was proposed by the owner.
+
+    As a proposal in Forewarn is: the owner kept on the restriction, and a CREATE entry.
+    """
+    proposed = list(proposed)
+    by_owner = {restriction.id for restriction in proposed}
     with store.transaction() as session:
         for member in STAFF:
             session.add(member)
         for record in records:
+            if isinstance(record, Restriction) and record.id in by_owner:
+                record = replace(record, proposed_by=OWNER.id)
             session.add(record)  # type: ignore[arg-type]
         for restriction in proposed:
             session.audit(

@@ -23,7 +23,7 @@ from register.audit import AuditAction, AuditEntry
 from register.exporting import subject_access_export
 from register.ids import utcnow
 from register.policy import load_preset
-from register.restrictions import Status
+from register.restrictions import Officer, Status
 from register.schedule.model import Deletion
 from register.subjects import Person
 from scheduler.sweeper import Sweeper, SweepReport
@@ -210,4 +210,37 @@ def test_a_subject_access_export_still_works_once_old_entries_are_pruned(
     audit = export["sections"]["audit"]["records"]
     assert [(e["action"], e["at"][:10]) for e in audit] == [
         ("view", (CUTOFF + timedelta(days=400)).date().isoformat())
+    ]
+
+
+def test_a_restriction_outliving_its_audit_entry_still_reminds_its_proposer(
+    store: SqlRegisterStore,
+) -> None:
+    """Seven years on, the CREATE entry is pruned; the proposer kept on the record is not.
+
+    The deciding officer matches no member of staff, so without the proposer
+    the reminder would go to the service's manager instead.
+    """
+    person = Person("Rhian Running")
+    due = TODAY + timedelta(days=20)
+    running = warning(
+        person,
+        "stage-1",
+        date(TODAY.year - 7, 6, 2),
+        decided_by=Officer("Dee Decider", "Director"),
+        next_review=due,
+    )
+    seed(store, person, running, proposed=[running])
+    clock = Clock(TODAY)
+    notifier = RecordingNotifier(clock)
+    sweeper = sweeper_for(store, load_preset(KEEPS), notifier)
+
+    assert asyncio.run(sweeper.run()).audit_pruned == 1
+    with store.transaction() as session:
+        assert session.audit_for("restriction", running.id) == []
+    clock.day = due - timedelta(days=1)
+    asyncio.run(sweeper.run())
+
+    assert [(kind, record, to) for _, kind, record, to in notifier.sent] == [
+        ("review_due", running.id, OWNER.id)
     ]
