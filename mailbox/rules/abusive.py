@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mailbox.rules.base import Facts, hit
 from mailbox.triage import RuleHit
+from mailbox.triage.table import FLAGS
 
 
 class Abusive:
@@ -18,5 +19,5 @@ class Abusive:
         return hit(self, evidence or "triage marked the email abusive")
 
 
-# The names of triage's flag rules (mailbox/triage/table.py FLAGS), for the evidence only.
-_FLAG_RULES = frozenset({"threat", "discrimination", "insult", "profanity"})
+# The names of triage's flag rules, for the evidence only.
+_FLAG_RULES = frozenset(rule.name for rule in FLAGS)

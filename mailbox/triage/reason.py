@@ -15,7 +15,8 @@ from mailbox.triage.words import content_stems
 
 QUOTE_CHARS = 120
 UNSURE = "Escalated: could not tell whether this raises anything new; an officer should read it."
-_ABUSE_RULES = {"insult", "profanity", "threat", "harassment", "discrimination"}
+_ABUSE_RULES = {"insult", "profanity", "threat", "harassment", "discrimination",
+                "disparagement"}
 
 
 def explain(category: Category, hits: tuple[RuleHit, ...], reading: Reading) -> str:

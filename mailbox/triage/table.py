@@ -16,6 +16,7 @@ from mailbox.triage.model import Action, Category
 from mailbox.triage.rules.base import Rule
 from mailbox.triage.rules.complaint_escalation import ComplaintEscalation
 from mailbox.triage.rules.discrimination import Discrimination
+from mailbox.triage.rules.disparagement import Disparagement
 from mailbox.triage.rules.freedom_of_information import FreedomOfInformation
 from mailbox.triage.rules.handling_complaint import HandlingComplaint
 from mailbox.triage.rules.harassment import Harassment
@@ -61,7 +62,8 @@ ROUTES: tuple[Route, ...] = (
     Route(NothingNew(), "file", "repeat"),
 )
 
-FLAGS: tuple[Rule, ...] = (Threat(), Harassment(), Discrimination(), Insult(), Profanity())
+FLAGS: tuple[Rule, ...] = (Threat(), Harassment(), Discrimination(), Disparagement(), Insult(),
+                           Profanity())
 
 DEFAULT_ACTION: Action = "escalate"
 DEFAULT_CATEGORY: Category = "unsure"

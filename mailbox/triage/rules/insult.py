@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from mailbox.triage.epithets import bare_epithet
 from mailbox.triage.lexicon.abuse import ALL_INSULTS, ALL_SAID_ONLY, MASKED, NOT_NAMES
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
@@ -127,7 +128,8 @@ class Insult:
             text = _PHRASES.sub(lambda m: m.group(0).replace(" ", "-"), own)
             third_parties = (*reading.earlier, *(i.summary for i in reading.context.known_issues))
             if is_insult(text, reading.earlier, third_parties) or (
-                    is_name_fragment(text) and last_person_is_staff(reading.earlier, text)):
+                    is_name_fragment(text) and last_person_is_staff(reading.earlier, text)) or (
+                    bare_epithet(own, reading.earlier)):
                 return hit(self, sentence)
             if _put_down(own, reading.earlier) or described_badly(
                     name_placed_third_parties(own), reading.earlier):
