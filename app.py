@@ -34,10 +34,13 @@ log = logging.getLogger("forewarn")
 
 
 def build_settings() -> Settings:
+    from logging_setup import protect
     from settings import Settings
 
     settings = Settings()
     settings.check()
+    # The log redactor learns the configured secrets' values as soon as they are read.
+    protect(settings.secret_values(), wire=settings.log_wire)
     return settings
 
 
@@ -682,18 +685,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from logging_setup import configure
     from register.errors import ForewarnError
 
     args = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # Alembic narrates every start-up check at INFO; only its problems matter here.
-    logging.getLogger("alembic").setLevel(logging.DEBUG if args.verbose else logging.WARNING)
-    # At DEBUG these log the OAuth client secret and bearer tokens: never below INFO.
-    for name in ("requests_oauthlib", "oauthlib", "exchangelib", "msal", "urllib3"):
-        logging.getLogger(name).setLevel(logging.INFO)
+    # Before anything can log: even at DEBUG (-v) no credential reaches the log,
+    # and mail bodies only with FOREWARN_LOG_WIRE=1 (logging_setup says why).
+    configure(verbose=args.verbose)
     try:
         return int(args.handler(args))
     except ForewarnError as error:

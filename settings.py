@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -105,6 +105,10 @@ class Settings(BaseSettings):
     smtp_password: SecretStr = SecretStr("")
     smtp_ca_bundle: str = ""  # for a relay certificate the council's own CA signed
 
+    # With -v, also log whole EWS requests and responses (mail contents: personal
+    # data). Credentials are redacted either way (logging_setup.py).
+    log_wire: bool = False
+
     @field_validator("allowed_tenants", mode="before")
     @classmethod
     def _split_tenants(cls, value: object) -> object:
@@ -129,6 +133,18 @@ class Settings(BaseSettings):
                 f"cover at least {MINIMUM_MONTHS} months (a complaint, an annual report)"
             )
         return value
+
+    def secret_values(self) -> list[str]:
+        """Every configured secret's value, for the log redactor: each SecretStr setting,
+        and the password in DATABASE_URL (percent-encoded there, so both spellings)."""
+        values = [v.get_secret_value() for _, v in self if isinstance(v, SecretStr)]
+        try:
+            password = urlsplit(self.database_url).password
+        except ValueError:  # a malformed URL; the database layer will say so
+            password = None
+        if password:
+            values += [password, unquote(password)]
+        return [value for value in values if value]
 
     @property
     def effective_database_url(self) -> str:
