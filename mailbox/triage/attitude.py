@@ -42,7 +42,12 @@ MATTER = frozenset(_MATTER_WORDS.split())
 
 # Idioms of exasperation, whose words ("sick", "death") elsewhere name a matter.
 _IDIOMS = re.compile(r"\b(sick (and tired|to death|to the back teeth) of|fed up (to the back teeth"
-                     r" )?(with|of)|had (more than )?enough of|tired of)\b", re.I)
+                     r" )?(with|of)|had (more than )?enough of|tired of"
+                     # The ratepayer's standing, not a council tax matter: "I pay my council
+                     # tax", "as a council tax payer", "feeding off our council tax".
+                     r"|(i|we) pay (my|our|me) council tax|(as an?|i am an?|i'm an?) council"
+                     r" ?tax ?payer|(off|with|on) (my|our|your|people's|pensioners'|taxpayers')"
+                     r" (hard[- ]earned )?council tax)\b", re.I)
 # A verdict: "is a scam", "are a total disgrace", "was such a mess".
 _VERDICT = re.compile(r"\b(is|are|was|were|be|been|it's|that's|they're)\s+((just|simply|nothing"
                       r" but|an?|such|total|complete|absolute|utter|so|very|really|absolutely"

@@ -101,7 +101,7 @@ def _judged(reading: Reading, abusive: set[str]) -> Reading:
     retold = retells_speech(reading.sentences)
     findings = tuple(
         judge(s, reference, written, headline=(i == 0 and s == head), abusive=s in abusive,
-              insisted=insisted, retold=retold)
+              insisted=insisted, retold=retold, hostile=bool(abusive))
         for i, s in enumerate(reading.sentences)
     )
     if not insisted:

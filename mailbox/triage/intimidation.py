@@ -58,8 +58,13 @@ _LIFE = re.compile(
 )
 # Details only someone watching would give: a car's colour or make, a door's colour, a bay
 # number, a gym. With a staff member named beside them they are enough without REACH.
+# "A white Transit" the customer caught dumping is a vehicle nobody knew: a car introduced with
+# "a" is someone's only when they drive, own or sit in it ("he drives a silver Audi").
 _WATCHED = re.compile(
-    rf"\b{_COLOUR} {_VEHICLE}\b|\b{_OWNER} (\w+ )?(audi|bmw|merc|mercedes|corsa|astra|fiesta"
+    rf"(?<!\ba )(?<!\ban )\b{_COLOUR} {_VEHICLE}\b"
+    rf"|\b(drives?|driving|drove|parks?|parked|parking|keeps?|has|had|owns|got|gets|in|into"
+    rf"|out of) an? {_COLOUR} {_VEHICLE}\b"
+    rf"|\b{_OWNER} (\w+ )?(audi|bmw|merc|mercedes|corsa|astra|fiesta"
     r"|focus|golf|polo|clio|qashqai|range rover|land rover|tesla|volvo|skoda)\b"
     rf"|\bthe one with the {_COLOUR} (door|gate)\b|\bbay \d+\b|\b[a-z]*gym\b"
     r"|\b(go|goes|going) to (?-i:St\.? [A-Z])",

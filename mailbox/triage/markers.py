@@ -14,7 +14,7 @@ import re
 RECENT_EVENT = re.compile(
     r"\b(yesterday|today|tonight|this (morning|afternoon|evening|week)|last (night|week|weekend"
     r"|(mon|tues|wednes|thurs|fri|satur|sun)day)|on (the )?(mon|tues|wednes|thurs|fri|satur|sun)"
-    r"day|(mon|tues|wednes|thurs|fri|satur|sun)day (night|morning|evening|afternoon)"
+    r"day(?!s)|(mon|tues|wednes|thurs|fri|satur|sun)day (night|morning|evening|afternoon)(?!s)"
     r"|(\w+) (days?|weeks?) ago|(has|have|is|are) now\b|now (there is|there's|there are|has|have)"
     r"|another\b|a (second|third|further|fresh)\b|has (just|now) (been|started|happened)"
     r"|since (then|last)|over the weekend|at the weekend"
@@ -54,6 +54,10 @@ ESCALATION_THREAT = re.compile(
     r"|contacting) (this |it |you )?(further |up )?to (the |my |our |a )?(press|papers?|newspapers?"
     r"|media|solicitors?|lawyers?|mp|councillors?|ombudsman|court|tribunal|bbc|tv|telly)"
     r"|legal action|see you in court|my solicitor|the press|my mp\b|taking (this|it) further"
+    # Reporting the council to a regulator or a paper, or going to law: the customer's right.
+    r"|(report|reporting|reported) (\w+ ){1,4}to (the )?(\w+ )?(commission|regulator|watchdog"
+    r"|ombudsman|press|papers?|newspapers?|media|police|mail|times|guardian|telegraph|echo|bbc)"
+    r"|(issue|issuing|start|starting|begin|commence|bring|bringing) (legal |court )?proceedings"
     r"|(referring|refer|referred) (this|it|the matter|my complaint) to"
     r"|offered (the|my) story|(?-i:\b(MP|MSP|MLA)\b)"
     # Going public online is the same lawful step as going to the papers.
@@ -84,6 +88,12 @@ CIRCUMSTANCE = re.compile(
     r"|girlfriend))\b",
     re.I,
 )
+
+# How long the customer has lived, rented or paid somewhere: biography, not an event, however
+# it is tensed ("I have now been a resident of this avenue for thirty-eight years").
+TENURE = re.compile(
+    r"\b(been|lived|living|rented|renting|paid|paying) (\w+ ){0,6}?(for (over |more than |nearly"
+    r" |almost )?(\w+[- ])?\w+ years|since (19|20)\d\d|all my life)\b", re.I)
 
 # Contact with the council itself is correspondence, not an incident to handle.
 CONTACT_EVENT = re.compile(
@@ -122,6 +132,10 @@ DEFECT = re.compile(
     r"(?! (all |my |our |any |the )?(faith|trust|confidence|patience|count|track|hope|sleep"
     r"|interest|touch|the will|weight))"
     r"|\b(not|isn'?t|aren'?t|hasn'?t|haven'?t) (been )?working\b"
+    # A structure giving way, in any tense: "the headstone is leaning since the ground sank".
+    r"|\b(is|are|'s|'re|was|were) (now |still |badly |really )?(leaning|sinking|subsiding|tilting"
+    r"|sagging|rotting|crumbling|bowing|buckling|coming away|pulling away|falling (in|off"
+    r"|over))\b|\b(sank|sunk|subsided|gave way|has given way|keeled over|toppled)\b"
     r"|\bstopped (coming|turning up|arriving|running|calling)\b"
     # A fault in work just done: "they fitted the fan but it's on the wrong side and so loud".
     # "Fixed it but it's still leaking" is the old fault, not a new one.

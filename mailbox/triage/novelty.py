@@ -25,6 +25,7 @@ from mailbox.triage.attitude import is_attitude, named_matter, without_attitude,
 from mailbox.triage.dates import find_dates
 from mailbox.triage.hate_incident import reports_hate_incident
 from mailbox.triage.incident import tells_incident
+from mailbox.triage.places import place_names
 from mailbox.triage.recent import recent_days
 from mailbox.triage.reference import Reference, amounts, codes
 from mailbox.triage.requests import is_new_request
@@ -80,10 +81,12 @@ class Finding:
     thanks: bool = False  # thanks or praise for what was done, with no turn to a complaint
     new_request: bool = False  # asks for something no earlier request or known issue holds
     lawful_step: bool = False  # advice taken, a representative, an MP copied in, routing
+    novel_places: tuple[str, ...] = ()  # a street, school or park the case file never names
 
 
 def judge(sentence: str, reference: Reference, written: datetime, headline: bool = False,
-          abusive: bool = False, insisted: bool = False, retold: bool = False) -> Finding:
+          abusive: bool = False, insisted: bool = False, retold: bool = False,
+          hostile: bool = False) -> Finding:
     """Compare one sentence with the reference and give a verdict.
 
     A `headline` (the subject line) names the matter of the email, so a
@@ -93,6 +96,8 @@ its abuse is taken out: its insults are not a matter. In
     an email that `insisted` it is new, only hard evidence counts, because
     the policy files a minor variation however it is presented. In an email that `retold`
     what was said in a known exchange, hostile words reported are not a new hate incident.
+    In a `hostile` email (one with abuse aimed at staff), a street or school never named
+    before is more likely where an officer lives or their children go than a new matter.
     """
     latest = written.date() + timedelta(days=FUTURE_DAYS)
     incident_text = DEADLINE.sub(" ", CORRESPONDENCE_DATE.sub(" ", sentence))
@@ -103,10 +108,12 @@ its abuse is taken out: its insults are not a matter. In
                                  if d not in reference.dates and d <= latest)),
         novel_codes=tuple(sorted(codes(sentence) - reference.codes)),
         novel_amounts=tuple(sorted(amounts(sentence) - reference.amounts)),
+        novel_places=() if abusive or hostile else tuple(sorted(
+            p for p in place_names(sentence) if not reference.knows_stem(p))),
         recent_event=bool(markers.RECENT_EVENT.search(sentence) or markers.DEFECT.search(sentence)
                           or markers.TURN.search(sentence) or tells_incident(sentence)
                           or (reports_hate_incident(sentence) and not retold))
-        and not markers.CONTACT_EVENT.search(sentence),
+        and not markers.CONTACT_EVENT.search(sentence) and not markers.TENURE.search(sentence),
         request=bool(markers.REQUEST.search(sentence)),
         threat_to_escalate=bool(markers.ESCALATION_THREAT.search(sentence)),
         verdict="repeat",
@@ -127,8 +134,9 @@ its abuse is taken out: its insults are not a matter. In
                       # our client will seek judicial review") asks for nothing new.
                       new_request=not abusive and not finding.lawful_step and is_new_request(
                           sentence, reference.said, new_sum=bool(finding.novel_amounts)))
-    if finding.evidence:
-        # The day a photo was taken or a reading made dates the evidence, not an incident.
+    if finding.evidence or finding.thanks:
+        # The day a photo was taken or a reading made dates the evidence, not an incident;
+        # the day of a visit thanked for dates work the council did, not a new matter.
         finding = replace(finding, novel_dates=(), recent_day=False)
     found = verdict(finding, headline)
     if found == "repeat" and finding.lawful_step and (reason := _REASON.search(sentence)):
@@ -139,6 +147,11 @@ its abuse is taken out: its insults are not a matter. In
     if abusive and not (_hard(finding, headline) or _matter_under_abuse(sentence, reference)):
         found = "repeat"
     if insisted and not (_hard(finding, headline) or finding.novel_topics):
+        found = "repeat"
+    if hostile and not _framed(finding, headline):
+        # In an email with abuse aimed at staff, a sentence with many unseen words and nothing
+        # framing it as an event or a request is most often more of the abuse in words no
+        # lexicon holds ("a dried-up old witch on a power trip"), not a matter.
         found = "repeat"
     return replace(finding, verdict=found)
 
@@ -195,17 +208,22 @@ def _recent_day(text: str, reference: Reference, written: datetime) -> bool:
 
 
 def _hard(f: Finding, headline: bool = False) -> int:
-    """Evidence no re-wording produces: a new date or reference, a life change, a headline,
+    """Evidence no re-wording produces: a new date, reference or place, a life change, a headline,
     a kind of request (money back, a smaller deduction) the case file never held, or a
     request whose content no earlier request or known issue holds (`requests`).
 
     A day named relative to the email counts only beside some unseen word:
     "since Saturday" alone may just say how long the customer has waited.
     """
-    anchors = bool(f.novel_dates) + bool(f.novel_codes)
+    anchors = bool(f.novel_dates) + bool(f.novel_codes) + bool(f.novel_places)
     return anchors + (f.circumstance and len(f.novel_words) >= 2) + (
         headline and bool(f.novel_topics)) + (f.recent_day and bool(f.novel_words)) + bool(
         f.novel_asks) + f.new_request
+
+
+def _framed(f: Finding, headline: bool = False) -> bool:
+    """Told as an event or a request, or on hard evidence, or naming a new council matter."""
+    return bool(f.recent_event or f.request or _hard(f, headline) or f.novel_topics)
 
 
 def verdict(f: Finding, headline: bool = False) -> Verdict:
@@ -220,8 +238,7 @@ def verdict(f: Finding, headline: bool = False) -> Verdict:
     if f.restated and not (hard or (f.novel_topics and n >= 3)):
         return "repeat"
     topic = bool(f.novel_topics)
-    framed = f.recent_event or f.request or hard or topic
-    if not framed:
+    if not _framed(f, headline):
         return "new" if n >= UNFRAMED_WORDS else "repeat"
     score = n + 2 * hard + 2 * topic + f.recent_event + f.request + bool(f.novel_amounts)
     if n >= 1 and score >= NEW_SCORE:

@@ -18,6 +18,13 @@ _QUOTED = re.compile(
     # An apostrophe between letters ("I'm", "don't") is inside a single-quoted remark.
     r"|(?<![\w'])'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){1,240}?(?<=\S)'(?![\w'])"
 )
+# A quotation the sentence splitter cut: opened and not closed before the sentence ends
+# ('"You f***ing immigrant, you went crying to the council.'), or closed without being
+# opened in it ('and you'll be next," he said.'). The quoted part runs to the sentence's edge.
+# A lone straight quote mark just after a comma or a full stop closes; any other opens.
+_CLOSES = re.compile(r"[,.!?]\"|”")
+_OPEN_TO_END = re.compile(r"[\"“][^\"”]*$")
+_START_TO_CLOSE = re.compile(r"^[^\"“]*[\"”]")
 _CALLED = re.compile(
     r"\b(called|calls|calling|call|shouted|shouting|screamed|yelled|told)"
     r" (me|us|my \w+|him|her|them)( a| an| that)?( \w+){1,4}",
@@ -35,10 +42,20 @@ _REPORTED = re.compile(
 _YOURE_A = re.compile(r"\b(your|ur|yer)\s+(a|an|such a|just a|nothing but a)\b", re.I)
 
 
+def _cut_quotation(text: str) -> str:
+    """`text` without the part of a quotation that began or ends outside it."""
+    if (text.count('"') + text.count("“") + text.count("”")) % 2 == 0:
+        return text
+    if _CLOSES.search(text):
+        return _START_TO_CLOSE.sub(" ", text, count=1)
+    return _OPEN_TO_END.sub(" ", text, count=1)
+
+
 @lru_cache(maxsize=4096)
 def own_words(sentence: str) -> str:
     """`sentence` without quoted or reported speech, shorthand spelt out."""
     text = _QUOTED.sub(" ", sentence)
+    text = _cut_quotation(text)
     text = _CALLED.sub(" ", text)
     text = _REPORTED.sub(" ", text)
     text = plain_text(text)

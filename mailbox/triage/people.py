@@ -46,6 +46,8 @@ _OTHERS = re.compile(
     r"|landlord|landlady|tenant|lodger|ex(-| )?(partner|husband"
     r"|wife|boyfriend|girlfriend)?\b|my ex|youths?|yobs|dealers?|owner|burglars?|thie(f|ves)"
     r"|intruders?|drivers? of|stranger"
+    # A person no role places, whose face or car it is: "you can see the bloke's face and reg".
+    r"|(the|a|that|this) (bloke|guy|man|woman|lad|fella|chap|person)['’]s"
     # The customer's own family and friends.
     r"|(my|our) (daughter|son|mum|mother|dad|father|wife|husband|partner|sister|brother|nan|gran"
     r"|grandmother|grandfather|aunt|uncle|cousin|friend|carer|niece|nephew)s?)\b",

@@ -20,8 +20,12 @@ _PAST_WEEKDAY = re.compile(
     re.I,
 )
 _DAYS_BACK = re.compile(
-    r"\b(yesterday|last night|this (?:morning|afternoon|evening)|earlier today|tonight)\b", re.I
+    r"\b(yesterday|last night|this (?:morning|afternoon|evening)|(?:earlier )?today|tonight)\b",
+    re.I,
 )
+_TODAY = re.compile(r"\b(?:earlier )?today\b", re.I)
+# A verb in the past tense: a regular one, or an auxiliary that makes one.
+_PAST = re.compile(r"\b(did|was|were|had|has|have|'ve|\w{3,}ed)\b", re.I)
 # Talk of what will happen: the named day is coming, not past.
 _FUTURE = re.compile(
     r"\b(will|'ll|’ll|shall|going to|gonna|next|coming|tomorrow|intend|plan to|until|till"
@@ -31,9 +35,15 @@ _FUTURE = re.compile(
 
 
 def recent_days(text: str, written: date) -> set[date]:
-    """The past days `text` names relative to `written`, as calendar days."""
+    """The past days `text` names relative to `written`, as calendar days.
+
+    "Today" dates an event only in a sentence that tells one in the past ("he changed the
+    locks today"): "they're due back today" and "another bonfire today" tell of none.
+    """
     if _FUTURE.search(text):
         return set()
+    if _TODAY.search(text) and not _PAST.search(text):
+        text = _TODAY.sub(" ", text)
     found: set[date] = set()
     for _, day in _PAST_WEEKDAY.findall(text):
         back = (written.weekday() - _WEEKDAYS.index(day.lower())) % 7 or 7

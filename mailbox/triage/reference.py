@@ -25,6 +25,9 @@ _THEIR_REF = re.compile(r"\b(your|our) ref(erence|\.)?( no\.?| number)?\s*:?\s*\
 # "£16.05", and the way customers writing in a second language put it: "16 pound", "5 pounds".
 _MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d{2})?)|\b(\d[\d,]*(?:\.\d{2})?) ?(?:pounds?|quid|gbp)\b",
                     re.I)
+# A number with a word joined to it is a description, not a reference: "89-year-old",
+# "3-bed", "24-hour", "the 1970s", "21st".
+_NUMBER_WORD = re.compile(r"\d+((-[A-Z]{2,})+|S|ST|ND|RD|TH)", re.I)
 PREFIX = 6
 
 
@@ -54,7 +57,8 @@ def codes(text: str) -> set[str]:
     letter the customer is answering, not a new event, so it is left out.
     """
     text = _THEIR_REF.sub(" ", text)
-    return {c.upper() for c in _CODE.findall(text.upper()) if not c.isdigit()}
+    return {c.upper() for c in _CODE.findall(text.upper())
+            if not c.isdigit() and not _NUMBER_WORD.fullmatch(c)}
 
 
 def amounts(text: str) -> set[str]:

@@ -27,6 +27,7 @@ from mailbox.triage.lexicon.requests import (
     DELIVERABLES,
     FRAME,
     IMPERATIVE_VERBS,
+    REMEDIES,
     REMEDY,
 )
 from mailbox.triage.model import CaseContext
@@ -45,7 +46,10 @@ _OPENERS = r"(?:(?:so|and|but|also|now|just|ok|okay|right|then|please|pls|kindly
 _ASKER = r"(i|we|you|u|someone|somebody|anyone|anybody|the council|your \w+)"
 _MODAL_QUESTION = re.compile(
     rf"^\W*{_OPENERS}((can|could|would|will|may|might|shall|should|do|does) {_ASKER}"
-    r"|is it possible|is there (a|any)|are there any)\b", re.I)
+    r"|is it possible|is there (a|any)|are there any)\b"
+    # A thing as the subject, in the passive: "could the 2026/27 bill be spread over twelve?"
+    r"|(^\W*|[,;:]\s*)(can|could|would|may|might) (the|my|our|his|her|this|that|these|those)"
+    r" [^?]{0,60}?\bbe \w+(ed|en|d|t)\b[^?]*\?\s*$", re.I)
 # A question put after a condition: "If I can't have 14B back, can I go on the waiting list?".
 # The inverted modal ("can I", "could you") is the main clause's: a condition never inverts.
 _CONDITION = re.compile(r"^\W*(if|unless|when|once|since|as|now that|given that|seeing as"
@@ -71,6 +75,25 @@ _WH_QUESTION = re.compile(
 # Asking the council to stop doing something is a grievance about what it does, not a request.
 _NEGATED = re.compile(r"^\W*(please )?(do not|don'?t|stop|never)\b|\bto stop \w+ing\b"
                       r"|\bplease (be aware|note|understand|remember|bear in mind)\b", re.I)
+# How the council should reach the customer: "stop ringing my mobile", "email only from now
+# on". Asking the council to stop is otherwise a grievance (`_NEGATED`); this asks for a change.
+_CONTACT_WAY = re.compile(
+    r"\b(stop|don'?t|do not|no more|never) (ring|call|phon|text)(e|ing)? (me|my|us|our|the house)\b"
+    r"|\b(e-?mail|post|letters?|in writing|text) only\b|\bonly (contact|e-?mail|write to|ring"
+    r"|call|text) (me|us)\b|\bcontact (me|us) (only )?by (e-?mail|post|letter|text)\b", re.I)
+# "Let me be clear", "let me tell you": the customer framing what they say, not asking.
+_SPEECH_FRAME = re.compile(r"^\W*let me (be|say|tell|remind|explain|put|make (it|this|myself)"
+                           r"|just say|point out|start|begin)\b"
+                           r"|\b(i|we) (just |only )?(want|wish|would like|'d like) (you )?to"
+                           r" (be (fair|clear|honest|reasonable)|understand|say"
+                           r"|make (it |this )?clear|point out|put on record|remind you)\b"
+                           # Thanks in a courteous frame: "I should like to thank the crew".
+                           r"|\b(i|we)( would| should|'d)? (like|wish|want) to (thank|say thank"
+                           r"|express|pass on (my|our) thanks|compliment|praise)\b", re.I)
+# A question about what the council itself wants or thinks, in a rebuttal: "What degree do you
+# need?", "what did you want, a signed confession?". It argues; it asks for nothing.
+_RHETORICAL = re.compile(r"\bwhat( \w+)?,? (do|did|does|would|will|else do|more do) (you|they"
+                         r"|the council|your \w+) (want|need|expect|think|call)\b", re.I)
 # A need with its subject dropped, as texting customers write: "lost my card, need a new one".
 BARE_NEED = r"(^|[,;:]\s*|\band\s+)(need|want|needing|wanting) (a|an|another|the|my|to|some)\b"
 # A want or a courtesy, in the customer's own voice ("said I should be grateful" reports).
@@ -91,6 +114,7 @@ _BOILERPLATE = re.compile(
     r"|confidential|out of (the )?office|do not reply to this)\b", re.I)
 # Said again by the customer's own account: "I am asking again for ...", "as I asked before".
 _ASKED_BEFORE = re.compile(
+    r"(?<!\bif you )(?<!\bif they )(?<!\bif it )(?<!\bif she )(?<!\bif he )(?<!\bif we )"
     r"\b(again|once more|still|as (i|we) (have )?(asked|said|requested)|repeat(ing)? my"
     r"|i('ve| have) (already )?asked|on record|for the record"
     # ... or promised by the council: "put the camera up like you keep promising".
@@ -103,6 +127,8 @@ _ROUTING = re.compile(r"^\W*(please )?(pass|forward|send|give|hand|refer) (this|
 # Money back: a sum asked back is the remedy of a matter on file, even when it is a new figure.
 _MONEY_BACK = re.compile(r"\b(back|refund\w*|repa(id|y)|reimburs\w*|compensat\w*|taken off"
                          r"|written off|write off)\b", re.I)
+# A word with a capital that does not open the sentence or a clause: a person or a place.
+_NAMED = re.compile(r"(?<![.!?:;]\s)(?<!^)(?<=\s)([A-Z][a-z]+)(?:['’]s)?\b")
 # "Personally", "urgently" say how to do it, not what; these few "-ly" words are things.
 _NOT_ADVERBS = frozenset({"family", "supply", "assembly", "bully", "italy", "holly", "rally"})
 # "Please wipe it", "I want it lifted": the thing asked about is in the sentence before, which
@@ -116,6 +142,7 @@ class _Vocabulary(NamedTuple):
     verb_stems: frozenset[str]
     frame: frozenset[str]  # words that only frame a request
     chaser: frozenset[str]  # stems a chaser is made of
+    remedies: frozenset[str]  # stems of the remedies beside money: an apology, a charge waived
     deliverables: frozenset[str]
 
 
@@ -129,6 +156,7 @@ def _vocabulary() -> _Vocabulary:
         verb_stems=frozenset(stem(w) for w in IMPERATIVE_VERBS.split()),
         frame=frozenset(frame),
         chaser=frozenset(stem(w) for w in CHASER.split()),
+        remedies=frozenset(stem(w) for w in REMEDIES.split()),
         deliverables=frozenset(DELIVERABLES.split()),
     )
 
@@ -142,7 +170,10 @@ def is_request(sentence: str) -> bool:
     sentence = own_words(sentence)
     if _BOILERPLATE.search(sentence):
         return False
-    if _NEGATED.search(sentence):
+    if _CONTACT_WAY.search(sentence):
+        return True
+    if _NEGATED.search(sentence) or _SPEECH_FRAME.search(sentence) or _RHETORICAL.search(
+            sentence):
         return False
     if _MODAL_QUESTION.search(sentence) or _INDIRECT.search(sentence):
         return True
@@ -211,7 +242,29 @@ def asked_before(sentence: str, earlier: Iterable[frozenset[str]]) -> bool:
         return True
     if len(content) <= POINTING_CONTENT and _POINTS_BACK.search(sentence):
         return True
-    return any(_covered(content, seen) >= MATCHED_SHARE for seen in earlier)
+    # A remedy asked for ("that ticket cancelled", "an exception made") is the remedy of
+    # whatever it names, so what it names may be matched with the remedy or without it.
+    bare = content - _vocabulary().remedies or content
+    setting = _setting(sentence)
+    return any(_holds(asked, asked - setting or asked, seen)
+               for seen in earlier for asked in {content, bare})
+
+
+def _holds(content: frozenset[str], thing: frozenset[str], seen: frozenset[str]) -> bool:
+    """An earlier sentence holds a request when it has its content, names and all, and the
+    thing asked for besides the names."""
+    return min(_covered(content, seen), _covered(thing, seen)) >= MATCHED_SHARE
+
+
+def _setting(sentence: str) -> frozenset[str]:
+    """The stems of names written with a capital inside the sentence: whom and where.
+
+    The customer's child, street and school are on file from the first email, so they match
+    every earlier sentence; a request is held by an earlier sentence only when what it asks
+    for is there too ("put Ava on the waiting list for St Aldhelm's" asks about a waiting
+    list, however often Ava and the school were named).
+    """
+    return frozenset(stem(w.lower()) for w in _NAMED.findall(sentence))
 
 
 def is_new_request(sentence: str, earlier: Iterable[frozenset[str]], new_sum: bool = False) -> bool:

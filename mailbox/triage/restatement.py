@@ -71,7 +71,10 @@ LAWFUL_STEP = re.compile(
     r"|\b(written|wrote|writing|sent (this|it|a copy)) to (my|the|our) (mp|councillor|member of"
     r" parliament|local councillor|electoral commission)"
     r"|^\W*(please )?(pass|forward|send|give|hand) (this|it|my e-?mail|my letter) (on )?to\b"
-    r"[^,;:]{0,40}$",
+    r"[^,;:]{0,40}$"
+    # A firm instructed by name, a claim at court, a judge left to decide: going to law.
+    r"|\binstructed [^.;]{0,40}\bsolicitors?\b|\bsmall claims?\b|\bcounty court (claim|form)\b"
+    r"|\b(let|have) (a|the) (judge|court|tribunal) (decide|rule)\b",
     re.I,
 )
 
@@ -104,7 +107,8 @@ def takes_lawful_step(sentence: str) -> bool:
 # very kind". Acknowledging the council's work raises nothing, unless the customer turns to a
 # complaint ("but", "however", "now").
 THANKS = re.compile(
-    r"^\W*(just (to|wanted to) say( a)?( big)? )?(thank you|thanks|many thanks|(i|we)('m|'re| am"
+    r"^\W*(just (to|wanted to) say( a)?( big)? )?(thank you|thanks|many thanks"
+    r"|(i|we)( would| should|'d)? (like|wish|want) to (thank|say thank)|(i|we)('m|'re| am"
     r"| are) (very |really |so )?grateful|(i|we) (really |do )?appreciate|(the|your) \w+( \w+)?"
     r" (was|were) (very |really |so |extremely )?(nice|kind|helpful|lovely|polite|good|great"
     r"|brilliant|friendly|patient))\b(?!.*\b(but|however|although|though|except|unfortunately"
@@ -118,7 +122,8 @@ OWN_EVIDENCE = re.compile(rf"\b{_EVIDENCE}\b", re.I)
 # A date that names earlier correspondence ("your letter of 2 April") is not an incident.
 CORRESPONDENCE_DATE = re.compile(
     r"\b(letter|email|e-mail|reply|response|request|complaint|decision|notice|message|review"
-    r"|report|appeal|determination|correspondence)s?( to you| to me)?( from (\w+\.? ){1,3}?)?"
+    r"|report|appeal|determination|correspondence|phone call|telephone call|conversation"
+    r")s?( to you| to me)?( from (\w+\.? ){1,3}?)?"
     r"( dated| of| on| sent on"
     r"| from| received on)\s+(the\s+)?\w+( \w+)?( \d{4})?",
     re.I,
@@ -129,7 +134,9 @@ INSISTS_NEW = re.compile(
     r"\b(this is (a |an )?new\b|(a |an )?new (evidence|complaint|matter|problem|issue"
     r"|application|request)\b.{0,60}\b(must|should|not|expect)|not the same (as|thing)"
     r"|(treat|treated|consider|considered|dealt with|handle|handled) (this |it )?as (a )?new"
-    r"|not (be )?confused with|must not be filed|new reference( number)?\b)",
+    r"|not (be )?confused with|must not be filed|(new|separate|fresh) reference( number)?\b"
+    # Asking to open one: "I wish to make a NEW complaint", "log this as a new complaint".
+    r"|\b(make|raise|lodge|log|submit|register|open)( this| it)?( as)? an? new complaint\b)",
     re.I,
 )
 

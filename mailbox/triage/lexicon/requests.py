@@ -25,7 +25,8 @@ close reopen re-open process approve find organise organize ensure chase bring i
 FRAME = """
 please pls kindly can could would will may might shall should must i we you me us my our your
 someone somebody anyone anybody want wanted need needs like love wish ask asking asked request
-requesting expect demand insist grateful appreciate obliged thank thanks possible know tell let
+requesting expect demand insist require requires required grateful appreciate obliged thank thanks
+possible know tell let
 send give get provide let's also just now again still really then so and or but if whether
 yes no any some stuff things
 """
@@ -41,6 +42,15 @@ letter letters copy copies record records note notes information form forms refe
 REMEDY = """
 refund refunded refunds money compensation compensate compensated balance rest difference
 paid pay payment back debt owed owing reimbursed reimbursement
+"""
+# The other remedies an ombudsman lists beside money (the LGSCO's guidance on remedies): an
+# apology or an admission, a charge cancelled, waived or written off, a decision overturned
+# or an exception made, what was taken restored. Asked for, they are the old matter's remedy.
+REMEDIES = """
+apology apologies apologise apologised apologize admit admitted admission acknowledge
+acknowledged cancel cancelled canceled cancelling waive waived waiver wipe wiped wiping
+written quash quashed overturn overturned exception exceptions reinstate reinstated restore
+restored reverse reversed withdrawn rescind rescinded scrap scrapped dropped
 """
 
 # What a chaser asks for: only that the council reply or act on what it already has.

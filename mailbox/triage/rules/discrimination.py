@@ -224,13 +224,19 @@ def unfit_for_who_they_are(sentence: str, before: str) -> bool:
                 and (_CHARACTERISTIC.search(sentence) or _UNFIT.search(sentence)))
 
 
+# The writer's own group: "you care nothing for foreign people like me" complains of being
+# discriminated against; it says nothing of staff.
+_SELF_GROUP = re.compile(r"\b([\w-]+ ){0,2}(people|folk|families|persons|ones|women|men|tenants"
+                         r"|kids|children) like (me|us|myself|ourselves|mine|my \w+)\b", re.I)
+
+
 class Discrimination:
     name = "discrimination"
     description = "Uses a slur, or says a staff member does not belong because of who they are."
 
     def check(self, reading: Reading) -> RuleHit | None:
         for sentence in reading.sentences:
-            text = own_words(sentence)
+            text = _SELF_GROUP.sub(" ", own_words(sentence))
             before = own_words(reading.earlier[-1]) if reading.earlier else ""
             if set(_WORD.findall(text.lower())) & ALL_SLURS or any(
                 p.search(text) for p in (*_PATTERNS, _POLITE)

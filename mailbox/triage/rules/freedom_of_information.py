@@ -51,6 +51,9 @@ _PATTERNS = (
                re.I),
     re.compile(rf"\b{_ASK}[^.?!]{{0,40}}?\b{_RECORDED}", re.I),
     re.compile(r"\b(i|we) (would like|request|want|ask for) the following information\b", re.I),
+    # Asked straight out, at the start of a clause: "out of curiosity: how many tickets has
+    # that bay produced, and how much money has the council taken from it?"
+    re.compile(rf"(^|[:;]\s|\s[-–]\s)\W*{_RECORDED}[^?]*\?", re.I),
 )
 
 

@@ -38,8 +38,13 @@ _PATTERNS = (
     re.compile(rf"\b{_PRIVATE}\b[^.;]{{0,80}}\b(became|become|becomes|becoming|were to become"
                r"|got|get|gets) (more )?(widely |better )?(known|public|out|around|shared)\b"
                rf"|\b(share|publish|post|spread|give out|pass on) {_PRIVATE}"
-               rf"|\b(shared|sharing|posted|posting|published|publishing|spread|spreading|put"
-               rf"|putting|uploaded|uploading|plastered)\b[^.;]{{0,80}}\b{_PRIVATE}", re.I),
+               rf"|\b(shared|sharing|posted|posting|published|publishing|spread|spreading"
+               rf"|uploaded|uploading|plastered)\b[^.;]{{0,80}}\b{_PRIVATE}"
+               # "Put" publishes only when it puts the thing somewhere seen: "would you put
+               # your kids in it?" puts nobody's details anywhere.
+               rf"|\b(put|putting)\b[^.;]{{0,40}}\b{_PRIVATE}\b[^.;]{{0,40}}\b(online|up|out there"
+               r"|on (facebook|instagram|twitter|tiktok|the internet|social media|the web))\b",
+               re.I),
     # Digging into an officer's life: "done some digging on", "found her Instagram".
     re.compile(rf"\b(done|doing|did) (a bit of |some )?(digging|research|homework) on {_STAFFER}"
                r"|\b(found|looked up|tracked down|checked out) (your|his|her|their) (instagram"

@@ -23,6 +23,8 @@ _PERSON = re.compile(
 )
 _AT_PERSON = re.compile(r"\b(off|you|yourself|yourselves|him|her|them)\b", re.I)
 _WORD = re.compile(r"[\w*#@!'-]+")
+# Where a clause ends: a comma or stop, a dash set off by spaces.
+_CLAUSE_BREAK = re.compile(r"[,;:.?()\[\]]\s|\s[-–—]\s")
 
 
 class Profanity:
@@ -37,7 +39,15 @@ class Profanity:
 
 
 def aimed_swearing(text: str) -> bool:
-    """A swear word with a person beside it: "f*** you", "you f***ing ...", "f***ing Smith"."""
+    """A swear word with a person beside it: "f*** you", "you f***ing ...", "f***ing Smith".
+
+    Beside it means in the same clause: "the whole bloody system is s***, made by people who
+    ..." swears at the system, and the people come in a clause of their own.
+    """
+    return any(_aimed_in_clause(clause) for clause in _CLAUSE_BREAK.split(text))
+
+
+def _aimed_in_clause(text: str) -> bool:
     words = _WORD.findall(text)
     for i, word in enumerate(words):
         if not _is_swear(word):

@@ -83,6 +83,12 @@ _IDEATION = re.compile(
     # Burdensomeness: "I'm a burden", "they'd be better off without me".
     r"|\b(i'?m|i am|i feel like|i'?ve become|i have become)( just| such| nothing but)? a"
     r" burden\b|\bbetter off without me\b"
+    # Burdensomeness said any way round: "everyone would manage better without me in the way".
+    r"|\b(would|'d|will|'ll|might)( \w+){0,3} (better|happier|easier) without me\b"
+    # Means kept back: hoarding the tablets instead of taking them or handing them in.
+    r"|\b(keeping|kept|saving|saved|stockpil\w+|hoard\w*|collecting|squirrel\w* away)"
+    r"( hold of| up)?"
+    r"( all| some)?( of)? (my|the|her|his)( \w+){0,2} (tablets|pills|medication|meds)\b"
     r"|\b(nobody|no one|no-one)( would| will)? (care|miss me|notice)( if i)?\b(?=[^.]{0,30}"
     r"\b(gone|dead|here|died|disappeared)\b)",
     re.I,
