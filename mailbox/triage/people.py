@@ -25,9 +25,10 @@ PERSON_NOUNS = (
     rf"{STAFF_ROLES}|woman|women|man|men|lady|ladies|girl|bloke|guy|lad|one|person|individual"
 )
 _STAFF = re.compile(
-    rf"\b(you|your|yours|you're|youre|yourself|yourselves)\b"
+    # A role first: "your benefits team" is staff, where a bare "you" is the reader.
+    rf"\b(the|that|this|those|these|your|his|her|their) ([a-z-]+ ){{0,3}}({STAFF_ROLES})\b"
+    rf"|\b(you|your|yours|you're|youre|yourself|yourselves)\b"
     rf"|\b(mr|mrs|ms|miss|dr|cllr|councillor)\.? [A-Z]"
-    rf"|\b(the|that|this|those|these|your|his|her|their) ([a-z-]+ ){{0,3}}({STAFF_ROLES})\b"
     r"|\btell (that|this|the|your|him|her)\b|\b(real|proper|your|that|their|his|her) job\b"
     r"|\b(on|at|behind|from) (the |your )?(front |enquiry |customer service )?(desk|counter"
     r"|reception|switchboard|phones?|helpline)\b",
@@ -71,7 +72,10 @@ def last_person_is_staff(earlier: tuple[str, ...], sentence: str) -> bool:
 
 
 def _is_you(word: str) -> bool:
-    return word.lower().startswith(("you", "your"))
+    return word.lower() in _YOU_WORDS
+
+
+_YOU_WORDS = frozenset({"you", "your", "yours", "you're", "youre", "yourself", "yourselves"})
 
 
 def mentions_staff(text: str) -> bool:

@@ -81,6 +81,11 @@ _LANGUAGE = re.compile(r"\b(speak|speaks|speaking|spoken|interpreter|interpretin
 _IDENTIFYING = re.compile(r"\b(didn'?t|did not|don'?t|do not|never) (get|catch|know|take)"
                           r" (his|her|their) name|\b(lovely|helpful|kind|polite|brilliant"
                           r"|excellent|wonderful|thank|thanks|grateful|patient|friendly)\b", re.I)
+# "People of her religion", "those of his colour": a group made of whoever "her" is, and
+# generalised about. The characteristic is the subject, so staff named in the sentence
+# before are enough ("the officer you sent, the one in the headscarf. People of her ...").
+_GROUP_OF = re.compile(r"\b(people|folk|those|men|women|anyone|anybody|nobody|ones)"
+                       r" (of|from|with|sharing) $", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(because|but|although|though|whereas|while)\b", re.I)
 # "Your old officer", "the old manager": the one before, not an aged one.
 _FORMER = re.compile(rf"\bold ({STAFF_ROLES})\b", re.I)
@@ -160,6 +165,8 @@ def _is_remark(found: re.Match[str], category: str, text: str, earlier: tuple[st
         # "her obvious background": whoever "her" is must be staff, named in this clause.
         if not re.match(r"(his|her|their)\b", found.group(said), re.I):
             return False
+        if _GROUP_OF.search(before):
+            return last_person_is_staff(earlier, before)
         return bool(_STAFF_RE.search(_clause_before(before))) and last_person_is_staff(
             earlier, before)
     return last_person_is_staff(earlier, text[: found.end()])

@@ -102,8 +102,23 @@ Thursday Friday Saturday Sunday January February March April May June July Augus
 October November December England Britain English British God Christ Jesus
 """
 
-ALL_INSULTS = (frozenset(INSULTS.split()) | frozenset(APPEARANCE.split())
-               | frozenset(SAID_ONLY.split()))
+
+
+def _with_plurals(words: str) -> frozenset[str]:
+    """The words and their regular plurals: a customer calls a whole office what the list
+    has in the singular ("nonces", "cows"), and a list kept by hand forgets half of them."""
+    forms = set(words.split())
+    for word in list(forms):
+        if word.endswith(("s", "x", "z", "ch", "sh")):
+            forms.add(word + "es")
+        elif word.endswith("y") and word[-2:-1] not in set("aeiou"):
+            forms.add(word[:-1] + "ies")
+        else:
+            forms.add(word + "s")
+    return frozenset(forms)
+
+
+ALL_INSULTS = _with_plurals(INSULTS) | frozenset(APPEARANCE.split()) | frozenset(SAID_ONLY.split())
 ALL_APPEARANCE = frozenset(APPEARANCE.split())
 ALL_SAID_ONLY = frozenset(SAID_ONLY.split())
 ALL_PROFANITY = frozenset(PROFANITY.split())

@@ -30,7 +30,8 @@ _PATTERNS = (
     # Belonging: where someone is from.
     re.compile(r"\b(isn'?t|is not|aren'?t|are not|not|never) from (round|around|over) here\b"
                r"|\bgo back (to|where) (your|his|her|their|you|he|she|they)\b"
-               r"|\b(back )?where (you|he|she|they) came from\b"
+               r"|\b(back )?where(ver)? (you|he|she|they|(your|his|her|their) (family|parents"
+               r"|people|ancestors|grandparents|lot)) (came|come|comes|originally came) from\b"
                r"|\b(your|his|her|their) own country\b|\b(come|came|coming) over here\b", re.I),
     # Language and accent as a bar to the job.
     re.compile(rf"\b(who|that|he|she|they|you|someone|somebody)\b[^.;]{{0,60}}\b{_ABLE}"

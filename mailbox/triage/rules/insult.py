@@ -92,6 +92,17 @@ _ANIMALS = frozenset([
 _NAME_CALLING = frozenset({"a", "little", "slimy", "pathetic", "miserable", "dirty", "filthy",
                            "sneaky", "spineless", "lying", "horrible", "nasty", "old", "fat"})
 _ATTRIBUTIVE = frozenset({"lying", "thieving", "fat", "thick"})
+# An animal heading a pointed noun phrase that a workplace or a name follows is a person
+# called an animal: "the useless cow at your contact centre", "that stuck up cow Ms Pryce".
+# "The cows in the field" are cows: only a council workplace or "your ..." places staff.
+_ANIMAL_NAMED = re.compile(
+    r"\b(that|this|the|your) ([\w-]+ ){0,3}(?P<animal>[a-z]+)"
+    r" (?=((at|on|behind|from|in) (your |the )(front |enquiry |reception |contact |call )?"
+    r"(desk|counter|reception|phones?|switchboard|helpline|centre|office|council|depot"
+    r"|library)\b|(at|on|behind|from|in) your \w|(?-i:(Mr|Mrs|Ms|Miss|Dr)\.? [A-Z]|[A-Z][a-z]+"
+    r" [A-Z][a-z]+)))",
+    re.I,
+)
 # Insults that describe rather than name: on their own, after a comma, they are not a name.
 _ADJECTIVES = frozenset({
     "bent", "corrupt", "thieving", "lying", "stupid", "lazy", "thick", "brainless", "spineless",
@@ -134,6 +145,8 @@ class Insult:
             if _put_down(own, reading.earlier) or described_badly(
                     name_placed_third_parties(own), reading.earlier):
                 return hit(self, sentence)
+            if _animal_named(own, reading.earlier):
+                return hit(self, sentence)
             # "That fat ginger warden": a staff member's looks mocked, with no insult word.
             if remark_on_staff(name_placed_third_parties(own), reading.earlier) == "appearance":
                 return hit(self, sentence)
@@ -163,6 +176,18 @@ def is_insult(text: str, earlier: tuple[str, ...] = (),
         _insulting(m.group("rest"), animals=False) for m in _POINTED.finditer(text.lower())
         if not _COPULA.search(m.group("rest"))
     )
+
+
+_ANY_ANIMAL = re.compile(r"\b(" + "|".join(sorted(_ANIMALS)) + r")\b", re.I)
+
+
+def _animal_named(text: str, earlier: tuple[str, ...]) -> bool:
+    """A person called an animal in a noun phrase a workplace or a name follows (above)."""
+    if not _ANY_ANIMAL.search(text):
+        return False
+    return any(m.group("animal").lower() in _ANIMALS
+               and last_person_is_staff(earlier, text[: m.end()])
+               for m in _ANIMAL_NAMED.finditer(text))
 
 
 def _put_down(text: str, earlier: tuple[str, ...]) -> bool:

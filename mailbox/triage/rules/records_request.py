@@ -37,8 +37,12 @@ class RecordsRequest:
     description = "Asks for records, documents, notes or figures the council holds."
 
     def check(self, reading: Reading) -> RuleHit | None:
+        asked = False
         for sentence in reading.sentences:
-            if (is_request(sentence) and _RECORDS.search(sentence)
+            # "I request: (a) ...; (c) a copy of the record": a request heads its list, and
+            # each item after the colon is asked for.
+            if ((is_request(sentence) or asked) and _RECORDS.search(sentence)
                     and not _NOT_RECORDS.search(sentence)):
                 return hit(self, sentence)
+            asked = sentence.rstrip().endswith(":") and is_request(sentence)
         return None

@@ -17,7 +17,10 @@ from mailbox.triage.rules.base import Reading, hit
 _APPEAL = re.compile(r"\b(appeal(ing)?|challeng(e|ing)|(formal )?review of)\b", re.I)
 _RESTRICTION = re.compile(
     r"\b(restrict(ion|ions|ed|ing)?|contact arrangements?|managed contact|single point of contact"
-    r"|spoc|unreasonabl[ey] (persistent|behaviour|behavior)|vexatious)\b",
+    r"|spoc|unreasonabl[ey] (persistent|behaviour|behavior)|vexatious"
+    # The restriction named by what it does: "the email only thing", "only by email".
+    r"|e-?mail[- ]only|(only|just) (by|via|through|in) (e-?mail|writing)"
+    r"|(one|single|named) (point of )?contact)\b",
     re.I,
 )
 _NOT_AN_APPEAL = re.compile(r"\b(no|without( a)?) right (of|to) appeal\b", re.I)

@@ -28,7 +28,9 @@ _PATTERNS = (
 # Everything held about the customer or someone they act for, asked for in plain words: only in
 # a sentence that asks ("I'm entitled to see what was said about me" argues an old point).
 _PLAIN = (
-    re.compile(r"\b(everything|all (the )?(information|records|data)|whatever|what) (that )?"
+    # "every file you have on me", "any notes you keep about Mum": a quantified kind of record.
+    re.compile(r"\b(everything|all (the )?(information|records|data)|whatever|what|(every|each|any"
+               r"|all|all the) [\w-]+) (that )?"
                r"(you|the council|your \w+) (hold|holds|have|keep|keeps|has) (on|about) (me|us|my"
                r" \w+|mum|mam|dad|him|her|them)\b", re.I),
     re.compile(r"\b(see|have|know|read) what (has|have|was|is) (been |actually been )?(written"

@@ -17,6 +17,7 @@ import re
 
 from mailbox.triage.harm import wished_harm
 from mailbox.triage.intimidation import warned_to_watch
+from mailbox.triage.menace import menaces
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
 from mailbox.triage.people import last_person_is_staff, mentions_staff
@@ -181,6 +182,8 @@ class Threat:
                     reading.earlier, text):
                 return hit(self, sentence)
             if wished_harm(text, reading.earlier) or warned_to_watch(text, reading.earlier):
+                return hit(self, sentence)
+            if menaces(text, reading.earlier):
                 return hit(self, sentence)
         return None
 
