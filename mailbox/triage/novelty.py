@@ -55,6 +55,11 @@ _REASON = re.compile(r"\b(because|since|after|as|when|now that)\b,?\s+(?P<rest>.
 _HYPOTHETICAL = re.compile(r"\b(if|unless|or else|could|couldn'?t|would|wouldn'?t|will|won'?t|'ll"
                            r"|can'?t|cannot|want(s)? me|should(?! have)|ought to|had better"
                            r"|'d better)\b", re.I)
+# A year named as a whole ("in 1981", "since my mother died in 2021", "last year"): background
+# a customer gives, told to explain an old matter.
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_LONG_AGO = re.compile(r"\b(last year|years ago|(\d+|two|three|four|five|six|ten|many) years"
+                       r" (ago|back)|back in (19|20)\d\d)\b", re.I)
 # A coming date (a move, an expiry) is news; one further off is more likely a wrong year.
 FUTURE_DAYS = 92
 
@@ -82,6 +87,7 @@ class Finding:
     new_request: bool = False  # asks for something no earlier request or known issue holds
     lawful_step: bool = False  # advice taken, a representative, an MP copied in, routing
     novel_places: tuple[str, ...] = ()  # a street, school or park the case file never names
+    background: bool = False  # set in a year gone by: biography, not news
 
 
 def judge(sentence: str, reference: Reference, written: datetime, headline: bool = False,
@@ -121,6 +127,7 @@ its abuse is taken out: its insults are not a matter. In
         novel_topics=tuple(sorted(topics(without_attitude(sentence)) - reference.topics)),
         circumstance=bool(markers.CIRCUMSTANCE.search(sentence)),
         restated=restates(sentence),
+        background=_told_of_years_past(sentence, written),
         lawful_step=takes_lawful_step(sentence),
         recent_day=_recent_day(incident_text, reference, written),
         evidence=bool(OWN_EVIDENCE.search(sentence)),
@@ -200,6 +207,16 @@ def _novel_asks(f: Finding, reference: Reference) -> tuple[str, ...]:
     return () if on_file else tuple(sorted(kinds))
 
 
+def _told_of_years_past(sentence: str, written: datetime) -> bool:
+    """The sentence places itself in a year before the one the email is written in ("when
+    we bought this house in 1981", "since my mother died in 2021", "last year"), and in no
+    later one: the customer's history, told to explain an old matter."""
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    if years:
+        return max(years) < written.year
+    return bool(_LONG_AGO.search(sentence))
+
+
 def _recent_day(text: str, reference: Reference, written: datetime) -> bool:
     """"Since Saturday", "last night": a day no earlier text names, outside correspondence."""
     if markers.CORRESPONDENCE.search(text):
@@ -236,6 +253,9 @@ def verdict(f: Finding, headline: bool = False) -> Verdict:
     if (f.thanks or f.lawful_step) and not hard:
         return "repeat"
     if f.restated and not (hard or (f.novel_topics and n >= 3)):
+        return "repeat"
+    if f.background and not (anchors or f.novel_places or f.new_request or f.novel_asks):
+        # Biography needs hard evidence: a life change years ago is not a change now.
         return "repeat"
     topic = bool(f.novel_topics)
     if not _framed(f, headline):

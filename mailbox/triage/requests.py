@@ -32,7 +32,7 @@ from mailbox.triage.lexicon.requests import (
 )
 from mailbox.triage.model import CaseContext
 from mailbox.triage.own_words import own_words
-from mailbox.triage.restatement import INSISTS_NEW
+from mailbox.triage.restatement import CORRESPONDENCE_DATE, INSISTS_NEW
 from mailbox.triage.sentences import split_sentences
 from mailbox.triage.words import is_generic, names, stem, words
 
@@ -135,6 +135,24 @@ _NOT_ADVERBS = frozenset({"family", "supply", "assembly", "bully", "italy", "hol
 # `anaphora` lends to the request; alone, one content word beside a pronoun is not a matter.
 _POINTS_BACK = re.compile(r"\b(it|them|this|that|these|those|one)\b", re.I)
 POINTING_CONTENT = 1
+# Asking how a matter stands, not for anything to be done: "where things are with", "any
+# update on", "what is happening with", "the progress of".
+_HOW_IT_STANDS = re.compile(
+    r"\bwhere (things|matters|we|it|this|that) (are|is|stands?)\b|\bany (news|update|progress)\b"
+    r"|\b(what|how) is (happening|going on|progressing)\b|\bthe (latest|status|progress"
+    r"|position) (of|on|with)\b|\bwhat'?s happening\b", re.I)
+# Who is to deal with it, and what they should be like ("someone who talks properly",
+# "somebody respectable", "a proper British officer", "someone from round here who
+# understands"), says how a matter should be handled, not what the matter is.
+_HANDLER = re.compile(
+    r"\b(some(one|body)|anyone|anybody)(\s+(who|that|with|from)\b[^,;.?]*?(?=\s+(to|about)\b"
+    r"|[,;.?]|$)|\s+[a-z]+(?=\s+(about|to)\b|\s*[,;.?]|\s*$))"
+    r"|\b(an?|another)\s+([a-z]+\s+){1,2}(?=(officer|person|manager|member of staff)\b)", re.I)
+# What a request asks for is in its main clause. "When the court gets round to it", "pending
+# the appeal", "under protest" say when or how it is asked, not what; "further to your letter
+# of 24 February" names the correspondence it answers (`restatement.CORRESPONDENCE_DATE`).
+_WHEN_OR_HOW = re.compile(r"[,;]?\s*\b(when|whenever|until|till|pending|while|whilst"
+                          r"|under protest)\b[^,;]*", re.I)
 
 
 class _Vocabulary(NamedTuple):
@@ -237,7 +255,7 @@ def _sentence_stems(body: str) -> tuple[frozenset[str], ...]:
 
 def asked_before(sentence: str, earlier: Iterable[frozenset[str]]) -> bool:
     """Does an earlier request or known issue cover what `sentence` asks for?"""
-    content = request_content(sentence)
+    content = _asked_for(sentence)
     if not content or is_chaser(content) or _ASKED_BEFORE.search(sentence):
         return True
     if len(content) <= POINTING_CONTENT and _POINTS_BACK.search(sentence):
@@ -248,6 +266,34 @@ def asked_before(sentence: str, earlier: Iterable[frozenset[str]]) -> bool:
     setting = _setting(sentence)
     return any(_holds(asked, asked - setting or asked, seen)
                for seen in earlier for asked in {content, bare})
+
+
+def _asked_for(sentence: str) -> frozenset[str]:
+    """The content of the request's main clause, or of the whole sentence when the main
+    clause alone names nothing ("tell me when the survey will be done" asks about the survey)."""
+    main = _HANDLER.sub(" someone ", _WHEN_OR_HOW.sub(" ", CORRESPONDENCE_DATE.sub(
+        _dated_reference, sentence)))
+    return request_content(main) or request_content(sentence)
+
+
+def _dated_reference(found: re.Match[str]) -> str:
+    """Nothing for a dated piece of correspondence ("your letter of 24 February"); the rest
+    ("a review of the decision") may be what is asked for."""
+    return " " if re.search(r"\d", found.group()) else found.group()
+
+
+def _undoes_known(sentence: str, earlier: tuple[frozenset[str], ...]) -> bool:
+    """A remedy or news asked of what the case file already holds: "I want my badge back",
+    "please cancel this ticket", "my £75 back and the court costs back", "where things are
+    with (1) the medical assessment and (2) the homelessness application". Undoing a decision,
+    giving money back or saying how a matter stands is about the old matter when everything
+    the request names is on file, even when no one earlier sentence named it all."""
+    content = _asked_for(sentence)
+    remedies = _vocabulary().remedies
+    if not (_MONEY_BACK.search(sentence) or content & remedies or _HOW_IT_STANDS.search(sentence)):
+        return False
+    on_file = frozenset().union(*earlier)
+    return all(s in on_file for s in content - remedies)
 
 
 def _holds(content: frozenset[str], thing: frozenset[str], seen: frozenset[str]) -> bool:
@@ -279,7 +325,8 @@ def is_new_request(sentence: str, earlier: Iterable[frozenset[str]], new_sum: bo
         return False
     if new_sum and not _MONEY_BACK.search(sentence):
         return True
-    return not asked_before(sentence, earlier)
+    earlier = tuple(earlier)
+    return not (asked_before(sentence, earlier) or _undoes_known(sentence, earlier))
 
 
 def _covered(content: frozenset[str], seen: frozenset[str]) -> float:

@@ -28,7 +28,7 @@ someone somebody anyone anybody want wanted need needs like love wish ask asking
 requesting expect demand insist require requires required grateful appreciate obliged thank thanks
 possible know tell let
 send give get provide let's also just now again still really then so and or but if whether
-yes no any some stuff things
+yes no any some stuff things nice
 """
 
 # Things the council can send or give: asked for, they are what the request is about, though
@@ -51,6 +51,7 @@ apology apologies apologise apologised apologize admit admitted admission acknow
 acknowledged cancel cancelled canceled cancelling waive waived waiver wipe wiped wiping
 written quash quashed overturn overturned exception exceptions reinstate reinstated restore
 restored reverse reversed withdrawn rescind rescinded scrap scrapped dropped
+lift lifted lifting revoke revoked revoking discretion exercise redo redone rewrite rewritten
 """
 
 # What a chaser asks for: only that the council reply or act on what it already has.
