@@ -26,12 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mailbox.triage.literals import guarded
 from mailbox.triage.people import STAFF_ROLES, last_person_is_staff
 
 _TITLE = r"\b(mr|mrs|ms|miss|dr|cllr|councillor)\.? [a-z'-]+"
 _NAME = r"(?-i:[A-Z][a-z'-]{2,})"
 # A team or service said after a first name: "Darren on the crew", "Chloe from housing options".
-_PERSON = re.compile(
+_PERSON = guarded(
     rf"{_TITLE}"
     rf"|\b(your|the|that|this) ([\w-]+ ){{0,2}}({STAFF_ROLES}|man|woman|bloke|lady|fella)\b"
     rf"|{_NAME} (on|from|in|at) (the|your|our) [\w-]+"
@@ -48,7 +49,7 @@ _HOME = (r"(house|home|flat|door|front door|doorstep|street|road|drive|driveway|
          r"|family|little ones|school|gym|local|pub|routine|dog|dogs)")
 _COLOUR = (r"(black|white|silver|grey|gray|red|blue|green|yellow|orange|purple|brown|navy"
            r"|maroon|gold|beige)")
-_LIFE = re.compile(
+_LIFE = guarded(
     rf"\b{_OWNER} (\w+ ){{0,2}}({_VEHICLE}|{_HOME})\b"
     rf"|\b(he|she|they|{_NAME}) (?-i:(drives?|parks?|collects?|trains?|lives?|shops?|drinks?"
     r"|picks?|drops?|leaves?|walks?|goes to))\b"
@@ -60,7 +61,7 @@ _LIFE = re.compile(
 # number, a gym. With a staff member named beside them they are enough without REACH.
 # "A white Transit" the customer caught dumping is a vehicle nobody knew: a car introduced with
 # "a" is someone's only when they drive, own or sit in it ("he drives a silver Audi").
-_WATCHED = re.compile(
+_WATCHED = guarded(
     rf"(?<!\ba )(?<!\ban )\b{_COLOUR} {_VEHICLE}\b"
     rf"|\b(drives?|driving|drove|parks?|parked|parking|keeps?|has|had|owns|got|gets|in|into"
     rf"|out of) an? {_COLOUR} {_VEHICLE}\b"
@@ -70,13 +71,13 @@ _WATCHED = re.compile(
     r"|\b(go|goes|going) to (?-i:St\.? [A-Z])",
     re.I,
 )
-_ROUTINE = re.compile(
+_ROUTINE = guarded(
     r"\b(every|each|most) (morning|day|night|evening|week|weekday|lunchtime|dinner ?time)s?\b"
     r"|\b(at )?(a )?quarter (past|to) \w+|\b\d{1,2} ?o['’]?clock\b"
     r"|\bat \d{1,2}([:.]\d\d)? ?(am|pm)\b",
     re.I,
 )
-_REACH = re.compile(
+_REACH = guarded(
     # Knowledge shown.
     r"\bi (can )?(see|saw|seen|spot|spotted|clock|clocked|notice|noticed) (him|her|them|it)\b"
     r"|\b(i|we) know (which|where|what|when)\b|\bturns out\b|\bsmall world\b|\bfunny that\b"
@@ -109,11 +110,12 @@ class Cues:
 
 def cues(window: str) -> Cues:
     """Score one window (a sentence with the one before it) for the kinds of cue."""
-    life = _LIFE.search(window) or _WATCHED.search(window)
+    watched = _WATCHED.search(window)
+    life = _LIFE.search(window) or watched
     return Cues(
         person=bool(_PERSON.search(window)),
         life=bool(life),
-        watched=bool(_WATCHED.search(window)),
+        watched=bool(watched),
         routine=bool(_ROUTINE.search(window)),
         reach=bool(_REACH.search(window)),
         life_at=life.start() if life else -1,
@@ -133,6 +135,10 @@ def intimidates(sentence: str, earlier: tuple[str, ...]) -> bool:
     life outside work, and the life is not a third party's."""
     before = earlier[-1] if earlier else ""
     window = f"{before} {sentence}".strip()
+    # Every reading of `threatening` needs LIFE, and a watched detail is one: with neither,
+    # the other cues need not be looked for.
+    if not (_LIFE.search(window) or _WATCHED.search(window)):
+        return False
     found = cues(window)
     return threatening(found) and _life_may_be_staffs(window, found.life_at, earlier[:-1])
 
@@ -158,7 +164,7 @@ _MOVES = (r"(clocks? off|knocks? off|finish(es)?( work| up| for the day| (their|
           r"|gets? off( work| shift)?|walks? (home|back|to)|comes? out|lock(s)? up|takes? (their"
           r"|his|her|your) (break|lunch)|(has|have) (their|his|her|your) (break|lunch)"
           r"|drinks?|parks?|lives?|sleeps?)")
-_MOVEMENTS_KNOWN = re.compile(
+_MOVEMENTS_KNOWN = guarded(
     rf"{_KNOW} (exactly |full well |very well )?(where|when|what time|which (way|route|exit"
     rf"|door|bus|train|stop|car park)|how) {_WHO_GOES}( \w+){{0,2}}? {_MOVES}\b",
     re.I,
@@ -172,19 +178,19 @@ _TOLD = (rf"(you|you lot|you people|he|she|they|(your|that|the|this|those|these)
 _WATCH = (r"((watch|mind) (themselves|himself|herself|yourself|yourselves|their backs?|his back"
           r"|her back|your backs?|how (they|he|she|you) go)|look over (their|his|her|your)"
           r" shoulders?|be (very )?careful)")
-_EXPOSED = re.compile(r"\b(walking|walk|on (their|his|her|your) way|home|dark|night|alone"
-                      r"|on (their|his|her|your) own|car ?park|bus stop|late|after work|street"
-                      r"|outside)\b", re.I)
-_WARNED = re.compile(rf"\b{_TOLD}( [\w-]+){{0,3}}? (should|ought to|better|had better|'d better"
-                     rf"|would do well to|want to|wants to|need to|needs to) {_WATCH}\b"
-                     r"(?P<after>[^.;!?]*)", re.I)
+_EXPOSED = guarded(r"\b(walking|walk|on (their|his|her|your) way|home|dark|night|alone"
+                   r"|on (their|his|her|your) own|car ?park|bus stop|late|after work|street"
+                   r"|outside)\b", re.I)
+_WARNED = guarded(rf"\b{_TOLD}( [\w-]+){{0,3}}? (should|ought to|better|had better|'d better"
+                  rf"|would do well to|want to|wants to|need to|needs to) {_WATCH}\b"
+                  r"(?P<after>[^.;!?]*)", re.I)
 
 
 def knows_movements(sentence: str, earlier: tuple[str, ...]) -> bool:
     """The writer knows when or where staff come and go (see above); he, she or they must
     mean staff."""
     found = _MOVEMENTS_KNOWN.search(sentence)
-    return bool(found) and last_person_is_staff(earlier, sentence[: found.end()])
+    return found is not None and last_person_is_staff(earlier, sentence[: found.end()])
 
 
 def warned_to_watch(sentence: str, earlier: tuple[str, ...]) -> bool:

@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import re
 
+from mailbox.triage.literals import guarded
 from mailbox.triage.people import last_person_is_staff
 
 _PERSON = r"(he|she|they|you|him|her|them)"
-_FRAME = re.compile(
+_FRAME = guarded(
     rf"\bif {_PERSON}\b|\bif (i|we) (find|see|catch|get hold of|meet)\b"
     r"|\bnext time\b|\bwhen (he|she|they|you)('s|’s| is| are)? (out|on (his|her|their|your)"
     r" own|alone|walking|leaving|finish)"
@@ -39,7 +40,7 @@ _FRAME = re.compile(
     r"|\bwould do well to\b",
     re.I,
 )
-_HARM = re.compile(
+_HARM = guarded(
     r"\bwhat happens?\b|\b(lose|get|learn) something\b|\bsomething too\b"
     r"|\ba lesson\b|\bhow (they|he|she|you) like\b|\bface first\b|\bbroken (wrist|arm|leg|nose"
     r"|jaw|neck|bones?)\b|\b(a|one) (slap|smack|kicking|hiding|thump|clip)\b"
@@ -49,7 +50,7 @@ _HARM = re.compile(
     r"|their) shoes)\b",
     re.I,
 )
-_RESOLVE = re.compile(
+_RESOLVE = guarded(
     r"\b(i'?m|i am|we'?re|we are) not joking\b|\bi mean (it|that)\b|\b(i'?m|i am) (deadly )?"
     r"serious\b|\bjust saying\b|\b(i|we) know (his|her|their|your) face\b"
     r"|\bhappy to arrange\b|\b(i'?d|i would) (pay|love|like) (good money )?to (watch|see)\b"
@@ -63,7 +64,7 @@ _RESOLVE = re.compile(
 # Legitimate next steps the writer takes: with one in the sentence, what is put off is a
 # complaint ("if he does it again I will go to the Ombudsman"). Only the writer's own step
 # counts: "whoever refused my appeal wants a slap" mentions an appeal and takes none.
-_REMEDY = re.compile(
+_REMEDY = guarded(
     r"\b(i|we)\b[^.;]{0,50}\b(ombudsman|solicitors?|lawyers?|legal|court|tribunal|press|newspapers?|papers|media"
     r"|councillors?|mp|complain|complaint|appeal|report (it|this|him|her|them)|police"
     r"|facebook|social media|review)\b",
@@ -72,16 +73,16 @@ _REMEDY = re.compile(
 
 # The writer's harm to themselves ("if they take the kids I'll end it, I mean it") is a
 # welfare matter for the self-harm rule, not a threat to anyone.
-_OWN_HARM = re.compile(r"\b(i'?ll|i will|i'?m going to|i am going to) end it\b"
-                       r"|\b(kill|hurt|harm|hang|cut) myself\b|\b(end|take) my (own )?life\b",
-                       re.I)
+_OWN_HARM = guarded(r"\b(i'?ll|i will|i'?m going to|i am going to) end it\b"
+                    r"|\b(kill|hurt|harm|hang|cut) myself\b|\b(end|take) my (own )?life\b",
+                    re.I)
 # "Her" may be the third party's own ("my aunt loses her home"): only subjects and "him".
 _MALE = re.compile(r"\b(he|him|himself)\b", re.I)
 _FEMALE = re.compile(r"\b(she|herself)\b", re.I)
-_WOMEN = re.compile(r"\b(my|our) (aunt|auntie|mum|mother|nan|gran|grandmother|sister|wife"
-                    r"|daughter|niece|girlfriend|partner)s?\b", re.I)
-_MEN = re.compile(r"\b(my|our) (uncle|dad|father|grandad|grandfather|brother|husband|son"
-                  r"|nephew|boyfriend|partner)s?\b", re.I)
+_WOMEN = guarded(r"\b(my|our) (aunt|auntie|mum|mother|nan|gran|grandmother|sister|wife"
+                 r"|daughter|niece|girlfriend|partner)s?\b", re.I)
+_MEN = guarded(r"\b(my|our) (uncle|dad|father|grandad|grandfather|brother|husband|son"
+               r"|nephew|boyfriend|partner)s?\b", re.I)
 
 
 def menaces(sentence: str, earlier: tuple[str, ...]) -> bool:

@@ -9,6 +9,9 @@ to report it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from mailbox.triage.literals import guarded
 
 # Roles a member of council staff, or a contractor working for it, may have.
 STAFF_ROLES = (
@@ -24,7 +27,7 @@ STAFF_ROLES = (
 PERSON_NOUNS = (
     rf"{STAFF_ROLES}|woman|women|man|men|lady|ladies|girl|bloke|guy|lad|one|person|individual"
 )
-_STAFF = re.compile(
+_STAFF = guarded(
     # A role first: "your benefits team" is staff, where a bare "you" is the reader.
     rf"\b(the|that|this|those|these|your|his|her|their) ([a-z-]+ ){{0,3}}({STAFF_ROLES})\b"
     rf"|\b(you|your|yours|you're|youre|yourself|yourselves)\b"
@@ -39,7 +42,7 @@ _STAFF = re.compile(
 # People who do not work for the council: those a customer has trouble with, and their own.
 # A flat or house number stands for the people in it ("number 12 are at it again"), but not
 # after a preposition: "serviced for free at number 12" names a place.
-_OTHERS = re.compile(
+_OTHERS = guarded(
     r"\b(neighbours?|next door|(the )?(man|woman|men|lads?|bloke|guy|girl|boy|kids?|family|couple"
     r"|people|tenants?) (from|at|in|next door|upstairs|downstairs|opposite|across)"
     r"|(?<!\bat )(?<!\bto )(?<!\bin )(?<!\bon )(?<!\bby )(?<!\bnear )(?<!\boutside )"
@@ -102,7 +105,7 @@ _HOLDING = (r"(?-i:(Farm|Farms|Estate|Estates|Ltd|Limited|Homes|Properties|Const
 
 
 # Someone placed where a neighbour lives: "that idiot upstairs", "the clown at number 12".
-_PLACED = re.compile(
+_PLACED = guarded(
     r"\b(that|this|the|those|these|my|our)( [\w*'’-]+){1,5}?"
     r" (upstairs|downstairs|next door|across the (road|street|landing|hall|way)|opposite"
     r"|below (me|us)|above (me|us)|(at|in|from) (number|no\.?|flat) \d+\w*"
@@ -111,6 +114,7 @@ _PLACED = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def name_placed_third_parties(text: str) -> str:
     """`text` with anyone placed where a neighbour lives replaced by "the neighbour".
 

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from mailbox.triage.lexicon.standing import GROUPS
+from mailbox.triage.literals import Guarded, guarded
 from mailbox.triage.own_words import own_words
 from mailbox.triage.people import last_person_is_staff, mentions_staff, name_placed_third_parties
 
@@ -46,11 +47,11 @@ _SELF = re.compile(r"\b(i|i'?m|i'?ve|i'?d|me|my|we|we'?re|us|our|myself)\b( [\w'
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _patterns() -> tuple[tuple[str, Guarded], ...]:
     out = []
     for group, phrases in GROUPS.items():
         alternatives = "|".join(f"(?:{p})" for p in _entries(phrases))
-        out.append((group, re.compile(rf"\b({alternatives})", re.I)))
+        out.append((group, guarded(rf"\b({alternatives})", re.I)))
     return tuple(out)
 
 
@@ -68,12 +69,14 @@ def _entries(phrases: str) -> list[str]:
 def denies_standing(sentence: str, earlier: tuple[str, ...] = ()) -> str | None:
     """The group of a put-down of staff in `sentence` (see the module docstring), or None."""
     text = name_placed_third_parties(own_words(sentence))
-    pointed = bool(_PERSON.search(text) or mentions_staff(text))
+    pointed: bool | None = None  # asked only once a phrase is found: most sentences hold none
     for group, pattern in _patterns():
         for found in pattern.finditer(text):
             before = text[: found.start()]
             # "To a child whose experience ...": the phrase may name the person itself.
             own = _SELF.search(before) and not _PERSON.search(found.group(0))
+            if pointed is None:
+                pointed = bool(_PERSON.search(text) or mentions_staff(text))
             if own or not (pointed or _NAMED.search(found.group(0))):
                 continue
             if last_person_is_staff(earlier, text[: found.end()]):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from mailbox.triage.lexicon.abuse import ALL_SLURS
+from mailbox.triage.literals import guarded
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
 from mailbox.triage.people import STAFF_ROLES
@@ -28,100 +29,100 @@ _ABLE = (r"((can'?t|cannot|can not|couldn'?t|could not|doesn'?t|don'?t)( actuall
 _DRESS = r"(headscarf|headscarves|hijab|burka|burqa|niqab|turban|veil|skull ?cap|yarmulke)"
 _PATTERNS = (
     # Belonging: where someone is from.
-    re.compile(r"\b(isn'?t|is not|aren'?t|are not|not|never) from (round|around|over) here\b"
-               r"|\bgo back (to|where) (your|his|her|their|you|he|she|they)\b"
-               r"|\b(back )?where(ver)? (you|he|she|they|(your|his|her|their) (family|parents"
-               r"|people|ancestors|grandparents|lot)) (came|come|comes|originally came) from\b"
-               r"|\b(your|his|her|their) own country\b|\b(come|came|coming) over here\b", re.I),
+    guarded(r"\b(isn'?t|is not|aren'?t|are not|not|never) from (round|around|over) here\b"
+            r"|\bgo back (to|where) (your|his|her|their|you|he|she|they)\b"
+            r"|\b(back )?where(ver)? (you|he|she|they|(your|his|her|their) (family|parents"
+            r"|people|ancestors|grandparents|lot)) (came|come|comes|originally came) from\b"
+            r"|\b(your|his|her|their) own country\b|\b(come|came|coming) over here\b", re.I),
     # Language and accent as a bar to the job.
-    re.compile(rf"\b(who|that|he|she|they|you|someone|somebody)\b[^.;]{{0,60}}\b{_ABLE}"
-               rf" (speak|string|write|talk|understand)\b[^.;]{{0,40}}\benglish\b"
-               r"|\b(proper|real|true) (english|british) (people|residents|folk|men|man)\b"
-               r"|\b(can'?t|couldn'?t|cannot) understand (her|his|their) accent\b", re.I),
+    guarded(rf"\b(who|that|he|she|they|you|someone|somebody)\b[^.;]{{0,60}}\b{_ABLE}"
+            rf" (speak|string|write|talk|understand)\b[^.;]{{0,40}}\benglish\b"
+            r"|\b(proper|real|true) (english|british) (people|residents|folk|men|man)\b"
+            r"|\b(can'?t|couldn'?t|cannot) understand (her|his|their) accent\b", re.I),
     # "Send someone British": asking for staff of another origin.
-    re.compile(r"\b(send|want|give me|get me|deal with|speak to) (someone|somebody|a person"
-               r"|an officer|a man|a woman)( who is| who's)? (british|english|white|local"
-               r"|from (round|around) here)\b", re.I),
+    guarded(r"\b(send|want|give me|get me|deal with|speak to) (someone|somebody|a person"
+            r"|an officer|a man|a woman)( who is| who's)? (british|english|white|local"
+            r"|from (round|around) here)\b", re.I),
     # Religion, race or sexuality as the reason.
-    re.compile(rf"\bbecause (he|she|you|they)('s|’s|'re|’re| is| are) {_IDENTITY}\b"
-               rf"|\bpeople like (you|him|her|them) (shouldn'?t|should not|don'?t|can'?t|never)\b"
-               rf"|\b{_IDENTITY} (shouldn'?t|should not|can'?t|cannot) be"
-               rf" (allowed|doing|in charge)|\b(your|his|her|their) {_DRESS}\b"
-               rf"|\b(your lot|you people|his lot|her lot|their lot)\b[^.;]{{0,40}}\b{_IDENTITY}\b",
-               re.I),
+    guarded(rf"\bbecause (he|she|you|they)('s|’s|'re|’re| is| are) {_IDENTITY}\b"
+            rf"|\bpeople like (you|him|her|them) (shouldn'?t|should not|don'?t|can'?t|never)\b"
+            rf"|\b{_IDENTITY} (shouldn'?t|should not|can'?t|cannot) be"
+            rf" (allowed|doing|in charge)|\b(your|his|her|their) {_DRESS}\b"
+            rf"|\b(your lot|you people|his lot|her lot|their lot)\b[^.;]{{0,40}}\b{_IDENTITY}\b",
+            re.I),
     # Not wanting staff of a kind: "I don't want a Muslim dealing with my case".
-    re.compile(rf"\b(don'?t|do not|won'?t|will not|refuse to|shouldn'?t have to) (want|have"
-               rf"|deal with|speak to|talk to|be dealt with by|see|be seen by) (a|an|some|any"
-               rf"|another|that|this|one of these|one of those)? ?{_ID}\b"
-               r"(?! (councillor|mp|bin|hole))"
-               r"|\b(their|your|his|her) own kind\b"
-               r"|\b(put|get|send|give me|assign|find|want|need) (someone|somebody|a man|a woman"
-               r"|a person|an officer|a bloke|a lady|one)( who is| who's| that is)? (english"
-               r"|british|white|local|christian|normal|straight|from (round|around) here)\b"
-               r"|\bput (a|another) (man|woman|bloke|lady|fella) on\b"
-               r"|\b(get|give|send|find) me a (man|woman|bloke|lady|fella)\b"
-               r"|\b(women|woman|girls|females) (can'?t|cannot|couldn'?t|never) (handle|cope"
-               r"|manage|run|make|understand|do (the|this|a|that) job)\b", re.I),
+    guarded(rf"\b(don'?t|do not|won'?t|will not|refuse to|shouldn'?t have to) (want|have"
+            rf"|deal with|speak to|talk to|be dealt with by|see|be seen by) (a|an|some|any"
+            rf"|another|that|this|one of these|one of those)? ?{_ID}\b"
+            r"(?! (councillor|mp|bin|hole))"
+            r"|\b(their|your|his|her) own kind\b"
+            r"|\b(put|get|send|give me|assign|find|want|need) (someone|somebody|a man|a woman"
+            r"|a person|an officer|a bloke|a lady|one)( who is| who's| that is)? (english"
+            r"|british|white|local|christian|normal|straight|from (round|around) here)\b"
+            r"|\bput (a|another) (man|woman|bloke|lady|fella) on\b"
+            r"|\b(get|give|send|find) me a (man|woman|bloke|lady|fella)\b"
+            r"|\b(women|woman|girls|females) (can'?t|cannot|couldn'?t|never) (handle|cope"
+            r"|manage|run|make|understand|do (the|this|a|that) job)\b", re.I),
     # Too old, or not whole: age and disability as a reason a person should go.
-    re.compile(rf"\b{_ID} (shouldn'?t|should not|can'?t|cannot|mustn'?t|ought not( to)?)"
-               r" be \w+ing\b|\b(too old|(is|'s|are|'re|was|were|getting|well)( \w+ly)? past it"
-               r"|put out to pasture"
-               r"|past (his|her|their) sell-by|put out to grass|pensioned off)\b", re.I),
+    guarded(rf"\b{_ID} (shouldn'?t|should not|can'?t|cannot|mustn'?t|ought not( to)?)"
+            r" be \w+ing\b|\b(too old|(is|'s|are|'re|was|were|getting|well)( \w+ly)? past it"
+            r"|put out to pasture"
+            r"|past (his|her|their) sell-by|put out to grass|pensioned off)\b", re.I),
     # The polite register: a person's English, youth or "background" as unfitness for the job.
-    re.compile(r"\b(limited|poor|little|weak|shaky|basic|broken|questionable|no real) (grasp"
-               r"|command|understanding|knowledge) of\b[^.;]{0,40}\benglish\b"
-               r"|\b(someone|somebody|a person|people|staff|an officer|officers|a man|a woman)"
-               r"( of| with)? (a )?(suitable|appropriate|proper|better|the right|more suitable"
-               r"|similar|decent|higher|more appropriate) (age|background|race|colou?r|sex|gender"
-               r"|class|origin|breeding|stock|ethnicity|nationality|religion|culture|upbringing)\b"
-               r"|\b(girl|boy|child|kid|schoolgirl|schoolboy|teenager|youngster)s? (barely|hardly"
-               r"|just|fresh|straight|not long|only just) out of (school|college|university|nappies"
-               r"|short trousers|the classroom)\b"
-               r"|\byoung enough to be my (daughter|granddaughter|son|grandson)\b", re.I),
+    guarded(r"\b(limited|poor|little|weak|shaky|basic|broken|questionable|no real) (grasp"
+            r"|command|understanding|knowledge) of\b[^.;]{0,40}\benglish\b"
+            r"|\b(someone|somebody|a person|people|staff|an officer|officers|a man|a woman)"
+            r"( of| with)? (a )?(suitable|appropriate|proper|better|the right|more suitable"
+            r"|similar|decent|higher|more appropriate) (age|background|race|colou?r|sex|gender"
+            r"|class|origin|breeding|stock|ethnicity|nationality|religion|culture|upbringing)\b"
+            r"|\b(girl|boy|child|kid|schoolgirl|schoolboy|teenager|youngster)s? (barely|hardly"
+            r"|just|fresh|straight|not long|only just) out of (school|college|university|nappies"
+            r"|short trousers|the classroom)\b"
+            r"|\byoung enough to be my (daughter|granddaughter|son|grandson)\b", re.I),
     # Where someone was born, their skin, their accent: said as the reason for the job.
-    re.compile(r"\b(someone|somebody|anyone|anybody|a person|an officer|people)( who was| who's"
-               r"| that was)? (born|brought up|raised) (in|here)\b( this country| britain| england"
-               r"| scotland| wales| the uk)?"
-               r"|(^|\b(should|can|could|must|ought to|better|just|now) )go (back )?(home )?to"
-               r" (?-i:[A-Z][a-z]+)\b(?! (road|street|lane|avenue|house|office|council|centre))"
-               r"|\b(colou?r of (his|her|their|your) skin|skin colou?r|diversity (quota|hires?|box)"
-               r"|token (hire|appointment))\b"
-               r"|\b(because|on account) of (his|her|their|your) (race|colou?r|religion|ethnicity"
-               r"|nationality|accent|gender|sexuality)\b"
-               r"|\bno (\w+ ){0,2}(englishman|englishwoman|englishmen|brit)\b"
-               r"|\b(real|proper|true) (englishman|englishwoman|brit)\b"
-               r"|\blearn (to speak |to talk |to write |some |proper |decent )*english\b"
-               r"|\bspeaks? (proper|decent|the queen'?s|the king'?s) english\b"
-               r"|\baccent so (thick|strong|heavy|bad)\b"
-               r"|\b(his|her|their|your) (sort|kind|type) (shouldn'?t|should not|can'?t|cannot"
-               r"|aren'?t|isn'?t|don'?t|never|always)\b", re.I),
+    guarded(r"\b(someone|somebody|anyone|anybody|a person|an officer|people)( who was| who's"
+            r"| that was)? (born|brought up|raised) (in|here)\b( this country| britain| england"
+            r"| scotland| wales| the uk)?"
+            r"|(^|\b(should|can|could|must|ought to|better|just|now) )go (back )?(home )?to"
+            r" (?-i:[A-Z][a-z]+)\b(?! (road|street|lane|avenue|house|office|council|centre))"
+            r"|\b(colou?r of (his|her|their|your) skin|skin colou?r|diversity (quota|hires?|box)"
+            r"|token (hire|appointment))\b"
+            r"|\b(because|on account) of (his|her|their|your) (race|colou?r|religion|ethnicity"
+            r"|nationality|accent|gender|sexuality)\b"
+            r"|\bno (\w+ ){0,2}(englishman|englishwoman|englishmen|brit)\b"
+            r"|\b(real|proper|true) (englishman|englishwoman|brit)\b"
+            r"|\blearn (to speak |to talk |to write |some |proper |decent )*english\b"
+            r"|\bspeaks? (proper|decent|the queen'?s|the king'?s) english\b"
+            r"|\baccent so (thick|strong|heavy|bad)\b"
+            r"|\b(his|her|their|your) (sort|kind|type) (shouldn'?t|should not|can'?t|cannot"
+            r"|aren'?t|isn'?t|don'?t|never|always)\b", re.I),
     # Sex and sexuality: a woman's place, "real men", "queen of a manager".
-    re.compile(r"\b(put|putting|have|having|let|letting|with) an? (woman|girl|female) in charge\b"
-               r"|\b(should|ought to) (be )?(at home |back )?(in the kitchen|cooking|cleaning)\b"
-               r"|\b(woman|women|girls?) (should|ought to) (be|stay) at home\b"
-               r"|\ba woman'?s place\b|\bno (real )?man would\b|\breal men\b|\ba man'?s job\b"
-               r"|\b(queen|fairy|pansy|nancy|nancy boy|sissy|poof) of an?\b"
-               r"|\b(typical|bloody|silly|hysterical) (woman|women|female|girl)\b", re.I),
+    guarded(r"\b(put|putting|have|having|let|letting|with) an? (woman|girl|female) in charge\b"
+            r"|\b(should|ought to) (be )?(at home |back )?(in the kitchen|cooking|cleaning)\b"
+            r"|\b(woman|women|girls?) (should|ought to) (be|stay) at home\b"
+            r"|\ba woman'?s place\b|\bno (real )?man would\b|\breal men\b|\ba man'?s job\b"
+            r"|\b(queen|fairy|pansy|nancy|nancy boy|sissy|poof) of an?\b"
+            r"|\b(typical|bloody|silly|hysterical) (woman|women|female|girl)\b", re.I),
     # A quota or a type: "got the job to fill a quota", "a typical foreigner".
-    re.compile(rf"\b(fill|filling|filled|make up|making up|meet|meeting|tick|ticking) (a|the"
-               r"|their|your|some) (quota|diversity (box|target|numbers)|box)\b"
-               rf"|\btypical {_ID}\b|\b(typical|bloody|these|those) (foreigners?|immigrants?)\b",
-               re.I),
+    guarded(rf"\b(fill|filling|filled|make up|making up|meet|meeting|tick|ticking) (a|the"
+            r"|their|your|some) (quota|diversity (box|target|numbers)|box)\b"
+            rf"|\btypical {_ID}\b|\b(typical|bloody|these|those) (foreigners?|immigrants?)\b",
+            re.I),
     # Origin, background, faith or dress as the explanation, in any register: "Mr X, being
     # from Eastern Europe, has no feeling for ...", "Ms Y's background means", "where her family
     # come from", "the officer in the headscarf ... her own faith".
-    re.compile(r"\b(being|coming|who (is|comes?|came)|as (someone|somebody|a (man|woman|person)))"
-               r" from (?-i:[A-Z][a-z])(?!\w* (council|office|department|team|road|street|house))"
-               r"|\bwhere (his|her|their|your) (family|people|parents|lot|kind) (come|comes|came"
-               r"|are) from\b"
-               r"|\b(his|her|their|your|\w+['’]s) (background|origins?|ethnicity|nationality"
-               r"|culture|faith|religion|upbringing|accent|skin) (means?|meant|explains?|might"
-               r" explain|would explain|is why|makes?|made|has something to do)\b"
-               r"|\b(of|from|for|to) (his|her|their|your) own (faith|religion|kind|community"
-               r"|background|culture|country|people|race|sort)\b"
-               r"|\b(in|wearing|with) (the|a|her|his|that) (headscarf|hijab|burka|burqa|niqab"
-               r"|turban|veil|skull ?cap)\b(?=[^.]{0,120}\b(faith|religion|own|kind|people"
-               r"|likes?|favou?r|seemed|always|typical)\b)", re.I),
+    guarded(r"\b(being|coming|who (is|comes?|came)|as (someone|somebody|a (man|woman|person)))"
+            r" from (?-i:[A-Z][a-z])(?!\w* (council|office|department|team|road|street|house))"
+            r"|\bwhere (his|her|their|your) (family|people|parents|lot|kind) (come|comes|came"
+            r"|are) from\b"
+            r"|\b(his|her|their|your|\w+['’]s) (background|origins?|ethnicity|nationality"
+            r"|culture|faith|religion|upbringing|accent|skin) (means?|meant|explains?|might"
+            r" explain|would explain|is why|makes?|made|has something to do)\b"
+            r"|\b(of|from|for|to) (his|her|their|your) own (faith|religion|kind|community"
+            r"|background|culture|country|people|race|sort)\b"
+            r"|\b(in|wearing|with) (the|a|her|his|that) (headscarf|hijab|burka|burqa|niqab"
+            r"|turban|veil|skull ?cap)\b(?=[^.]{0,120}\b(faith|religion|own|kind|people"
+            r"|likes?|favou?r|seemed|always|typical)\b)", re.I),
 )
 # Polite preference for staff of another origin, and origin as the reason a person cannot
 # be expected to understand: "someone of a more traditional British background", "an
@@ -131,7 +132,7 @@ _PATTERNS = (
 _ORIGIN_WORDS = (r"(british|english|african|asian|indian|pakistani|polish|eastern european"
                  r"|european|foreign|foreign-born|caribbean|muslim|jewish|black|white|chinese"
                  r"|nigerian|somali|romanian|arab|coloured)")
-_POLITE = re.compile(
+_POLITE = guarded(
     rf"\b(someone|somebody|a person|an officer|staff|people|a man|a woman)( of| from| with)?"
     rf" (an? )?(more |properly |truly )?(traditional|native|local"
     r"|indigenous|proper|good)?"
@@ -172,7 +173,7 @@ _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 # The polite register, read as a structure rather than a phrase list: a protected
 # characteristic said of someone, a reference to staff, and a judgement of their fitness,
 # in a sentence or across it and the sentence before.
-_CHARACTERISTIC = re.compile(
+_CHARACTERISTIC = guarded(
     # Origin: "if he was actually from here", "a foreigner", "not British".
     r"\b(he|she|they|you|him|her|them|someone|somebody|who)( \w+)? (was|were|is|are|'s|’s"
     r"|isn'?t|wasn'?t|aren'?t|weren'?t)( not| actually| even| really| originally){0,2}"
@@ -193,13 +194,13 @@ _CHARACTERISTIC = re.compile(
     r"|\b(of|at) (his|her|their) (age|time of life)\b",
     re.I,
 )
-_STAFF_REFERENCE = re.compile(
+_STAFF_REFERENCE = guarded(
     rf"\b(mr|mrs|ms|miss|dr)\.? [a-z'-]+|\b(your|the|that|this) ([\w-]+ ){{0,2}}({STAFF_ROLES})\b"
     r"|\b(at|on|behind) the (desk|counter|phones?|front desk|reception)\b"
     r"|\b(office|department|council|case|decision|accounts?|appeals?|claims?|applications?)\b",
     re.I,
 )
-_UNFIT = re.compile(
+_UNFIT = guarded(
     r"\b(should|shouldn'?t|should not|ought to|ought not to|can'?t|cannot) (really )?"
     r"(be )?(deciding|decide|in charge|making (decisions|these decisions)|judging|handling"
     r"|dealing with|allowed to)\b"
@@ -227,8 +228,8 @@ def unfit_for_who_they_are(sentence: str, before: str) -> bool:
 
 # The writer's own group: "you care nothing for foreign people like me" complains of being
 # discriminated against; it says nothing of staff.
-_SELF_GROUP = re.compile(r"\b([\w-]+ ){0,2}(people|folk|families|persons|ones|women|men|tenants"
-                         r"|kids|children) like (me|us|myself|ourselves|mine|my \w+)\b", re.I)
+_SELF_GROUP = guarded(r"\b([\w-]+ ){0,2}(people|folk|families|persons|ones|women|men|tenants"
+                      r"|kids|children) like (me|us|myself|ourselves|mine|my \w+)\b", re.I)
 
 
 class Discrimination:

@@ -13,6 +13,7 @@ import re
 
 from mailbox.triage.epithets import bare_epithet
 from mailbox.triage.lexicon.abuse import ALL_INSULTS, ALL_SAID_ONLY, MASKED, NOT_NAMES
+from mailbox.triage.literals import guarded
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
 from mailbox.triage.people import (
@@ -43,7 +44,7 @@ _TARGET = (
 # "The woman at the desk on Tuesday": when the customer met them may follow where.
 _WHERE_WORKS = (r"( there| here| in charge)?( (in|from|at|on|of) (your|the) [\w-]+( [\w-]+)?"
                 r"( (on|last) (?-i:[A-Z][a-z]+day)| yesterday| today| this morning)?)?")
-_SAID_OF = re.compile(
+_SAID_OF = guarded(
     _TARGET + _WHERE_WORKS
     + r"(,[^,]{1,40},)?(,? (who|that)(?= (is|are|was|were)\b))?"
     + r"\s*(?P<verb>\s(is|are|was|were|remains?)|'re|’re|'s|’s)"
@@ -51,7 +52,7 @@ _SAID_OF = re.compile(
     re.I,
 )
 # "Your planning officer, a total halfwit, refused it": an apposition names what they are.
-_APPOSED = re.compile(
+_APPOSED = guarded(
     _TARGET + _WHERE_WORKS
     + r",\s+(an?|such an?|what an?|that|this|one|total|absolute|utter|complete)"
     + r" (?P<rest>[^,.;:!?]*)",
@@ -59,11 +60,11 @@ _APPOSED = re.compile(
 )
 _NOT_NAMES = frozenset(NOT_NAMES.split())
 # Insults of several words, joined so the lexicon's "waste-of-space" meets "waste of space".
-_PHRASES = re.compile(r"\bwaste of (space|oxygen|skin|air)\b|\bold (bag|bat|cow|hag|witch)\b"
-                      r"|\bpen pushers?\b|\blittle hitler\b|\bjumped up\b", re.I)
-_COLLECTIVE = re.compile(r"\b(bunch|pack|load|shower|gang|nest|band) of (?P<rest>[^.;:!?]*)", re.I)
-_VOCATIVE = re.compile(r"\byou (?P<rest>([\w*'-]+ ?){1,3})", re.I)
-_POINTED = re.compile(
+_PHRASES = guarded(r"\bwaste of (space|oxygen|skin|air)\b|\bold (bag|bat|cow|hag|witch)\b"
+                   r"|\bpen pushers?\b|\blittle hitler\b|\bjumped up\b", re.I)
+_COLLECTIVE = guarded(r"\b(bunch|pack|load|shower|gang|nest|band) of (?P<rest>[^.;:!?]*)", re.I)
+_VOCATIVE = guarded(r"\byou (?P<rest>([\w*'-]+ ?){1,3})", re.I)
+_POINTED = guarded(
     rf"\b(that|this|those|these|your|the) (?P<rest>([\w*'-]+ ){{0,3}}[\w*'-]+)"
     rf"(?= ({PERSON_NOUNS}|[A-Z][a-z]+)\b|[ ,.!?]|$)",
 )
@@ -80,7 +81,7 @@ _AFTER_POSSESSIVE = frozenset({
     "a", "an", "such", "so", "just", "nothing", "being", "been", "really", "very", "totally",
     "utterly", "complete", "completely", "absolute", "absolutely", "bloody", "no", "got",
 })
-_OF_A = re.compile(rf"\b(?P<rest>[\w*'-]+) of an? ([\w-]+ )?({PERSON_NOUNS})\b", re.I)
+_OF_A = guarded(rf"\b(?P<rest>[\w*'-]+) of an? ([\w-]+ )?({PERSON_NOUNS})\b", re.I)
 # Animal words insult only when said of someone; "the rats" in a pest report are rats.
 _ANIMALS = frozenset([
     "rat", "rats", "snake", "snakes", "pig", "pigs", "cow", "cows", "weasel", "weasels",
@@ -95,7 +96,7 @@ _ATTRIBUTIVE = frozenset({"lying", "thieving", "fat", "thick"})
 # An animal heading a pointed noun phrase that a workplace or a name follows is a person
 # called an animal: "the useless cow at your contact centre", "that stuck up cow Ms Pryce".
 # "The cows in the field" are cows: only a council workplace or "your ..." places staff.
-_ANIMAL_NAMED = re.compile(
+_ANIMAL_NAMED = guarded(
     r"\b(that|this|the|your) ([\w-]+ ){0,3}(?P<animal>[a-z]+)"
     r" (?=((at|on|behind|from|in) (your |the )(front |enquiry |reception |contact |call )?"
     r"(desk|counter|reception|phones?|switchboard|helpline|centre|office|council|depot"
@@ -125,8 +126,8 @@ _CLAUSE_END = re.compile(r",\s*(there|and|but|so|then|which|when|while|because|a
 _THIRD_PERSON = re.compile(r"^(he|she|they)\b", re.I)
 # Staff named as someone else in the same sentence: "he has conned your officer" is not said
 # of the officer. A comma before it is apposition ("he's a liar, your officer") and still is.
-_STAFF_APART = re.compile(rf"(?<!,)\s(your|the|that|this) ([\w-]+ ){{0,2}}({STAFF_ROLES})\b",
-                          re.I)
+_STAFF_APART = guarded(rf"(?<!,)\s(your|the|that|this) ([\w-]+ ){{0,2}}({STAFF_ROLES})\b",
+                       re.I)
 
 
 class Insult:
@@ -178,7 +179,7 @@ def is_insult(text: str, earlier: tuple[str, ...] = (),
     )
 
 
-_ANY_ANIMAL = re.compile(r"\b(" + "|".join(sorted(_ANIMALS)) + r")\b", re.I)
+_ANY_ANIMAL = guarded(r"\b(" + "|".join(sorted(_ANIMALS)) + r")\b", re.I)
 
 
 def _animal_named(text: str, earlier: tuple[str, ...]) -> bool:

@@ -17,6 +17,7 @@ import re
 
 from mailbox.triage.harm import wished_harm
 from mailbox.triage.intimidation import warned_to_watch
+from mailbox.triage.literals import guarded
 from mailbox.triage.menace import menaces
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
@@ -28,104 +29,104 @@ _BODY = (r"(his|her|your|their|them|him|you)( \w+)? (face|head|teeth|skull|legs?
          r"|nose|jaw|kneecaps?|lights|throat|heads|faces)\b")
 _WILL = r"(i|we)('ll|’ll| will| am going to|'m going to|’m going to|'m gonna| shall| would)"
 _PATTERNS = (
-    re.compile(r"\b(i|we) know where (you|he|she|they|(the |your )?\w+ (lads|staff|officers?|team"
-               r"|workers|crew)) (live|lives)\b", re.I),
-    re.compile(r"\bwatch (your|his|her|their) backs?\b|\bfind out what happens\b"
-               r"|\b(you|you've|you have) been warned\b|\bwatch yourselves?\b"
-               r"|\b(don'?t|do not) say (you|i) (weren'?t|wasn'?t|didn'?t|did not) warn"
-               r"|\bconsider yourselves? warned\b|\bthink on\s*[.!]*$"
-               r"|\bthis is your (last|final) warning\b", re.I),
-    re.compile(r"\b(you|he|she|they)('ll|’ll| will) (regret|be sorry|pay for)\b"
-               r"|\bget what('s|’s| is) coming\b|\byou('re|’re| are) (dead|finished)\b"
-               r"|\bwon'?t know what hit (you|him|her|them)\b|\bwhen (you|he|she) least expect"
-               r"|\bpeople like (you|him|her) (deserve|need|want|should get|will get)\b"
-               r"|\bi hope (you|your \w+|he|she|they|his \w+|her \w+) (suffer|suffers|die|dies"
-               r"|rot|rots|burn|burns)\b|\bi hope (your|his|her|their) (kids|children|family|wife"
-               r"|husband|mum|mother|dad|father|son|daughter) (get|gets|go through|end up)\b"
-               # "I hope your daughter never has to get a taxi home late at night": a danger
-               # to an officer's family, wished in the form of a hope.
-               r"|\bi hope (your|his|her|their) (kids|children|family|wife|husband|son|daughter"
-               r"|girls?|boys?|lad|little ones) (never|doesn'?t|don'?t|won'?t)\b[^.]{0,80}"
-               r"\b(late at night|at night|in the dark|alone|on (her|his|their) own|walk(ing)?"
-               r" home|taxi)\b", re.I),
-    re.compile(rf"\b{_WILL} (kill|hurt|smash|punch|batter|stab|burn|shoot|strangle|deal with"
-               rf"|sort out|get|do|hunt down|come for|come after|find|make) {_WHO}\b"
-               rf"|\b{_WILL} be waiting (for (you|him|her|them)|outside (your|his|her))\b"
-               rf"|\b{_WILL} make (you|him|her|them|sure you) (pay|regret|suffer|sorry)\b"
-               # "I will make sure whoever signed this off personally pays": a reckoning with a
-               # person, not a bill ("make sure your contractor pays for my fence").
-               rf"|\b{_WILL} (make sure|see to it|ensure)( that)? (you|he|she|they|whoever"
-               r"( [\w'-]+){1,6}?|(your|the|that) (\w+ )?(officer|manager|warden|inspector"
-               r"|director|clerk|worker|staff|planner|surveyor)s?)( personally| properly)?"
-               r" (pays?|suffers?|regrets? it|gets? what)\b(?! (for|back|compensation|the|my"
-               r"|what (i|we) (am|are) owed))", re.I),
-    re.compile(r"\bwon'?t be (held )?responsible for (my actions|what i do|what happens)\b"
-               r"|\b(something|an accident) (bad |nasty )?(will|might|could) happen to\b"
-               r"|\bwait (till|until) i (get|see|find|catch)\b"
-               # "Be a shame if anything happened to it": no subject, said to the reader.
-               r"|^\W*(it'?d |it would |would |that'?d )?be a (real |great )?(shame|pity) if"
-               r" (something|anything) (happened|happens|were to happen|was to happen)\b"
-               r"|\b(it'?d|it would|would|will|that'?d) be a (real |great )?(shame|pity) if"
-               r" (something|anything) (happened|happens|were to happen)\b", re.I),
-    re.compile(rf"\b(kill|murder|stab|shoot|strangle) {_WHO}\b|\bburn (the|your) \w+ down\b",
-               re.I),
+    guarded(r"\b(i|we) know where (you|he|she|they|(the |your )?\w+ (lads|staff|officers?|team"
+            r"|workers|crew)) (live|lives)\b", re.I),
+    guarded(r"\bwatch (your|his|her|their) backs?\b|\bfind out what happens\b"
+            r"|\b(you|you've|you have) been warned\b|\bwatch yourselves?\b"
+            r"|\b(don'?t|do not) say (you|i) (weren'?t|wasn'?t|didn'?t|did not) warn"
+            r"|\bconsider yourselves? warned\b|\bthink on\s*[.!]*$"
+            r"|\bthis is your (last|final) warning\b", re.I),
+    guarded(r"\b(you|he|she|they)('ll|’ll| will) (regret|be sorry|pay for)\b"
+            r"|\bget what('s|’s| is) coming\b|\byou('re|’re| are) (dead|finished)\b"
+            r"|\bwon'?t know what hit (you|him|her|them)\b|\bwhen (you|he|she) least expect"
+            r"|\bpeople like (you|him|her) (deserve|need|want|should get|will get)\b"
+            r"|\bi hope (you|your \w+|he|she|they|his \w+|her \w+) (suffer|suffers|die|dies"
+            r"|rot|rots|burn|burns)\b|\bi hope (your|his|her|their) (kids|children|family|wife"
+            r"|husband|mum|mother|dad|father|son|daughter) (get|gets|go through|end up)\b"
+            # "I hope your daughter never has to get a taxi home late at night": a danger
+            # to an officer's family, wished in the form of a hope.
+            r"|\bi hope (your|his|her|their) (kids|children|family|wife|husband|son|daughter"
+            r"|girls?|boys?|lad|little ones) (never|doesn'?t|don'?t|won'?t)\b[^.]{0,80}"
+            r"\b(late at night|at night|in the dark|alone|on (her|his|their) own|walk(ing)?"
+            r" home|taxi)\b", re.I),
+    guarded(rf"\b{_WILL} (kill|hurt|smash|punch|batter|stab|burn|shoot|strangle|deal with"
+            rf"|sort out|get|do|hunt down|come for|come after|find|make) {_WHO}\b"
+            rf"|\b{_WILL} be waiting (for (you|him|her|them)|outside (your|his|her))\b"
+            rf"|\b{_WILL} make (you|him|her|them|sure you) (pay|regret|suffer|sorry)\b"
+            # "I will make sure whoever signed this off personally pays": a reckoning with a
+            # person, not a bill ("make sure your contractor pays for my fence").
+            rf"|\b{_WILL} (make sure|see to it|ensure)( that)? (you|he|she|they|whoever"
+            r"( [\w'-]+){1,6}?|(your|the|that) (\w+ )?(officer|manager|warden|inspector"
+            r"|director|clerk|worker|staff|planner|surveyor)s?)( personally| properly)?"
+            r" (pays?|suffers?|regrets? it|gets? what)\b(?! (for|back|compensation|the|my"
+            r"|what (i|we) (am|are) owed))", re.I),
+    guarded(r"\bwon'?t be (held )?responsible for (my actions|what i do|what happens)\b"
+            r"|\b(something|an accident) (bad |nasty )?(will|might|could) happen to\b"
+            r"|\bwait (till|until) i (get|see|find|catch)\b"
+            # "Be a shame if anything happened to it": no subject, said to the reader.
+            r"|^\W*(it'?d |it would |would |that'?d )?be a (real |great )?(shame|pity) if"
+            r" (something|anything) (happened|happens|were to happen|was to happen)\b"
+            r"|\b(it'?d|it would|would|will|that'?d) be a (real |great )?(shame|pity) if"
+            r" (something|anything) (happened|happens|were to happen)\b", re.I),
+    guarded(rf"\b(kill|murder|stab|shoot|strangle) {_WHO}\b|\bburn (the|your) \w+ down\b",
+            re.I),
     # Violence to the body: "smash his face in", "beat him up", "put her in hospital".
-    re.compile(rf"\b(smash|kick|punch|knock|bash|cave|break|rip|tear|beat|batter|slap|deck|stab"
-               rf"|glass|headbutt|slit|snap|wring|punch) {_BODY}"
-               r"|\b(beat|knock|duff|rough|sort|smack) (you|him|her|them) (up|out|about|down)\b"
-               r"|\bteach (you|him|her|them) a lesson\b|\bgive (you|him|her|them) (a|a good)"
-               r" (slap|smack|hiding|kicking|beating|pasting)\b|\bput (you|him|her|them) in"
-               r" (hospital|the ground|a box|a wheelchair)\b|\bbeat the (shit|hell|crap|living"
-               r" daylights) out of\b", re.I),
+    guarded(rf"\b(smash|kick|punch|knock|bash|cave|break|rip|tear|beat|batter|slap|deck|stab"
+            rf"|glass|headbutt|slit|snap|wring|punch) {_BODY}"
+            r"|\b(beat|knock|duff|rough|sort|smack) (you|him|her|them) (up|out|about|down)\b"
+            r"|\bteach (you|him|her|them) a lesson\b|\bgive (you|him|her|them) (a|a good)"
+            r" (slap|smack|hiding|kicking|beating|pasting)\b|\bput (you|him|her|them) in"
+            r" (hospital|the ground|a box|a wheelchair)\b|\bbeat the (shit|hell|crap|living"
+            r" daylights) out of\b", re.I),
     # Lying in wait: "I'll be waiting outside the office for Mr X when he finishes".
-    re.compile(rf"\b{_WILL} be waiting\b[^.;]{{0,80}}\b(for (you|him|her|them|(mr|mrs|ms|miss|dr)"
-               r"\.? [a-z'-]+)\b|when (you|he|she|they) (finish|leave|come out|get off|clock off))"
-               r"|\b(by the time|when|once) (i|we)('ve|’ve| have|'m|’m| am)? (finished|done"
-               r"|through) with (you|him|her|them)\b", re.I),
+    guarded(rf"\b{_WILL} be waiting\b[^.;]{{0,80}}\b(for (you|him|her|them|(mr|mrs|ms|miss|dr)"
+            r"\.? [a-z'-]+)\b|when (you|he|she|they) (finish|leave|come out|get off|clock off))"
+            r"|\b(by the time|when|once) (i|we)('ve|’ve| have|'m|’m| am)? (finished|done"
+            r"|through) with (you|him|her|them)\b", re.I),
     # Damage to what a person owns: "I'll put his tyres through", "I'll key your car".
-    re.compile(rf"\b{_WILL} (put|slash|let down|let|smash|key|scratch|torch|burn|trash|wreck"
-               r"|damage|do|kick|brick|paint) (in )?(your|his|her|their|(mr|mrs|ms|miss)\.?"
-               r" [a-z'-]+'s|(?-i:[A-Z][a-z]+)'s)( \w+)? (tyres?|windows?|van|car|windscreen|house"
-               r"|home|door|motor|wheels?|bike|garden)\b", re.I),
+    guarded(rf"\b{_WILL} (put|slash|let down|let|smash|key|scratch|torch|burn|trash|wreck"
+            r"|damage|do|kick|brick|paint) (in )?(your|his|her|their|(mr|mrs|ms|miss)\.?"
+            r" [a-z'-]+'s|(?-i:[A-Z][a-z]+)'s)( \w+)? (tyres?|windows?|van|car|windscreen|house"
+            r"|home|door|motor|wheels?|bike|garden)\b", re.I),
     # "Be a shame if that ever stopped": a loss hinted at, in the idiom of a threat.
     # Said with no subject, or with "ever" or a tag question, of a person: "It would be a shame
     # if the council lost my custom" and "shame if the library closed" are grumbles.
-    re.compile(r"^\W*(would )?be a (real |great )?(shame|pity) if\b[^.;]{0,50}"
-               r"\b(you|your|him|his|her|them|their)\b"
-               r"|\b(shame|pity) if\b(?=[^.;]{0,50}\b(you|your|him|his|her|them|their)\b)"
-               r"[^.;]{0,50}\b(ever|wouldn'?t it|eh)\b", re.I),
+    guarded(r"^\W*(would )?be a (real |great )?(shame|pity) if\b[^.;]{0,50}"
+            r"\b(you|your|him|his|her|them|their)\b"
+            r"|\b(shame|pity) if\b(?=[^.;]{0,50}\b(you|your|him|his|her|them|their)\b)"
+            r"[^.;]{0,50}\b(ever|wouldn'?t it|eh)\b", re.I),
     # Veiled: a consequence left unsaid.
-    re.compile(r"\byou('ll|’ll| will) (see|find out|learn)\s*[.!]*$|\bmark my words\b"
-               r"|\b(just )?you wait\b|\bwait and see\b|\bsee what happens\s*[.!]*$"
-               r"|\byou (won'?t|will not) like what happens\b|\bmake (your|his|her|their)"
-               r" li(fe|ves) (hell|a misery|a living hell)\b|\b(i'?m|i am|we'?re|we are) coming for"
-               r" (you|him|her|them)\b|\b(would|will) be a (shame|pity) if (something|anything)"
-               r"|\baccidents (can |do )?happen\b|\b(you'?d|you had|he'?d|she'?d) better (watch"
-               r" (out|it|yourself|himself|herself)|be careful)\b|\blook(ing)? over (your|his|her)"
-               r" shoulder\b|\bsleep with one eye open\b"
-               r"|^\s*(and |but )?(i|we) know (a lot of |lots of |plenty of |some )?people\s*[.!]*$"
-               r"|^\s*it('s|’s| is) a (very )?small (town|place|village|world)\b[^.]{0,30}[.!]*$",
-               re.I),
+    guarded(r"\byou('ll|’ll| will) (see|find out|learn)\s*[.!]*$|\bmark my words\b"
+            r"|\b(just )?you wait\b|\bwait and see\b|\bsee what happens\s*[.!]*$"
+            r"|\byou (won'?t|will not) like what happens\b|\bmake (your|his|her|their)"
+            r" li(fe|ves) (hell|a misery|a living hell)\b|\b(i'?m|i am|we'?re|we are) coming for"
+            r" (you|him|her|them)\b|\b(would|will) be a (shame|pity) if (something|anything)"
+            r"|\baccidents (can |do )?happen\b|\b(you'?d|you had|he'?d|she'?d) better (watch"
+            r" (out|it|yourself|himself|herself)|be careful)\b|\blook(ing)? over (your|his|her)"
+            r" shoulder\b|\bsleep with one eye open\b"
+            r"|^\s*(and |but )?(i|we) know (a lot of |lots of |plenty of |some )?people\s*[.!]*$"
+            r"|^\s*it('s|’s| is) a (very )?small (town|place|village|world)\b[^.]{0,30}[.!]*$",
+            re.I),
     # Advice that is a warning: "you lot want to be careful", "if I was her I'd watch myself".
-    re.compile(r"\b(you|you lot|you people|he|she|they|your \w+)( [\w-]+){0,4} (want|wants"
-               r"|need|needs|had better|'d better|would do well) to (be (very |more )?careful"
-               r"|watch (out|it|yourself|yourselves|himself|herself|themselves|(your|his|her"
-               r"|their) backs?)|mind (yourself|yourselves|how you go))\b"
-               r"|\bif i (was|were) (you|him|her|them|your \w+( \w+)?|(mr|mrs|ms|miss|dr)\.? \w+)"
-               r"\b[^.]{0,40}\b(i'?d|i would) (be )?(watch|watching|careful|look|looking|mind"
-               r"|keep|keeping)\b"
-               r"|\bnot all (of )?(them|us|\w+) (just )?(write|send|complain|sign)\b"
-               r"|\b(pay|paying|give|giving) (you|him|her|them|\w+) a (little |friendly |quick"
-               r" |personal |home |surprise )?visit\b"
-               r"|\b(pop|popping|drop|dropping|swing|swinging|call|calling|come|coming) (round|by)"
-               r"\b[^.]{0,30}\b(one (evening|night|day)|some (evening|night)|(his|her|your|their)"
-               r" (house|home|place|door))\b"
-               r"|\b(be|it'?d be|it would be|would be|will be) a (real |great )?(shame|pity) if"
-               r" (you|he|she|they|your|his|her|their)\b", re.I),
+    guarded(r"\b(you|you lot|you people|he|she|they|your \w+)( [\w-]+){0,4} (want|wants"
+            r"|need|needs|had better|'d better|would do well) to (be (very |more )?careful"
+            r"|watch (out|it|yourself|yourselves|himself|herself|themselves|(your|his|her"
+            r"|their) backs?)|mind (yourself|yourselves|how you go))\b"
+            r"|\bif i (was|were) (you|him|her|them|your \w+( \w+)?|(mr|mrs|ms|miss|dr)\.? \w+)"
+            r"\b[^.]{0,40}\b(i'?d|i would) (be )?(watch|watching|careful|look|looking|mind"
+            r"|keep|keeping)\b"
+            r"|\bnot all (of )?(them|us|\w+) (just )?(write|send|complain|sign)\b"
+            r"|\b(pay|paying|give|giving) (you|him|her|them|\w+) a (little |friendly |quick"
+            r" |personal |home |surprise )?visit\b"
+            r"|\b(pop|popping|drop|dropping|swing|swinging|call|calling|come|coming) (round|by)"
+            r"\b[^.]{0,30}\b(one (evening|night|day)|some (evening|night)|(his|her|your|their)"
+            r" (house|home|place|door))\b"
+            r"|\b(be|it'?d be|it would be|would be|will be) a (real |great )?(shame|pity) if"
+            r" (you|he|she|they|your|his|her|their)\b", re.I),
 )
 # Harm said in an idiom: "he'll need more than a plaster", "come to a sticky end", "a visit
 # from my chainsaw", "I'd be watching my back if I were them".
-_IDIOMS = re.compile(
+_IDIOMS = guarded(
     r"\b(you|he|she|they|him|her|them|(?-i:[A-Z][a-z]+))('ll|’ll| will| would|'d|’d| is going to)?"
     r" (need|needs|be needing|want|wants) more than (a|an|some) (sticking )?(plaster|bandage"
     r"|plasters|aspirin|paracetamol|ice ?pack|first aid|stitches)\b(?! to (fix|sort|solve|mend))"
@@ -155,9 +156,9 @@ _SECOND = re.compile(r"\b(you|your|yourself|yourselves|mr|mrs|ms|miss)\b", re.I)
 
 # "Nice car your officer drives, shame if it got scratched": a loss hinted at, beside what an
 # officer owns. The customer's own things ("my car") are a grievance, not a threat.
-_SHAME_IF = re.compile(r"\b(shame|pity) if\b", re.I)
-_OWNED = re.compile(r"(?<!\bmy )(?<!\bour )\b(car|van|motor|house|home|garden|windows?|tyres?"
-                    r"|kids|children|family|dog|cat)\b", re.I)
+_SHAME_IF = guarded(r"\b(shame|pity) if\b", re.I)
+_OWNED = guarded(r"(?<!\bmy )(?<!\bour )\b(car|van|motor|house|home|garden|windows?|tyres?"
+                 r"|kids|children|family|dog|cat)\b", re.I)
 
 
 def _loss_hinted(text: str) -> bool:
