@@ -18,6 +18,7 @@ from mailbox.triage.hate_incident import retells_speech
 from mailbox.triage.headline import read_with_headline
 from mailbox.triage.model import CaseContext, Decision, Incoming, RuleHit
 from mailbox.triage.novelty import judge
+from mailbox.triage.people import written_for
 from mailbox.triage.reason import explain
 from mailbox.triage.reference import build_reference
 from mailbox.triage.restatement import INSISTS_NEW
@@ -74,18 +75,20 @@ def _flags(reading: Reading) -> tuple[tuple[RuleHit, ...], set[str]]:
     """The first hit of each flag rule, and every sentence that fired one.
 
     Abuse is reported, it is not a new matter, so the sentences are kept
-    aside for `_judged`.
+    aside for `_judged`. The customer, and anyone the email speaks for, is
+    never the member of staff a remark is aimed at (`people.written_for`).
     """
     first: dict[str, RuleHit] = {}
     abusive: set[str] = set()
-    for i, sentence in enumerate(reading.sentences):
-        one = Reading(reading.message, reading.context, (sentence,),
-                      earlier=reading.sentences[:i])
-        for rule in FLAGS:
-            found = rule.check(one)
-            if found:
-                first.setdefault(rule.name, found)
-                abusive.add(sentence)
+    with written_for(reading.context.customer_name, reading.sentences):
+        for i, sentence in enumerate(reading.sentences):
+            one = Reading(reading.message, reading.context, (sentence,),
+                          earlier=reading.sentences[:i])
+            for rule in FLAGS:
+                found = rule.check(one)
+                if found:
+                    first.setdefault(rule.name, found)
+                    abusive.add(sentence)
     return tuple(first[r.name] for r in FLAGS if r.name in first), abusive
 
 

@@ -3,12 +3,16 @@
 Abuse is flagged when it is aimed at staff. "You", "your officer", a titled
 name ("Ms Achebe") or a role ("that warden") point at staff; a neighbour,
 an ex-partner or a landlord do not, and the customer may quote their abuse
-to report it.
+to report it. Nor does the customer, or whoever an email is written on behalf
+of: while one email is read (`written_for`), their names are never staff.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from mailbox.triage.literals import guarded
@@ -64,14 +68,31 @@ def last_person_is_staff(earlier: tuple[str, ...], sentence: str) -> bool:
 
     The nearest mention wins, reading back from this sentence's own words
     before the pronoun to the sentences before it. With nobody named, it
-    is taken to be staff: the customer is writing to the council.
+    is taken to be staff: the customer is writing to the council. The
+    customer, and anyone the email is written for, is never staff (see
+    `written_for`).
     """
     for text in (sentence, *reversed(earlier)):
-        staff = [m.start() for m in _STAFF.finditer(text) if not _is_you(m.group(0))]
-        others = [m.start() for m in _OTHERS.finditer(text)]
+        spoken_for = _spoken_for_in(text)
+        staff = [m.start() for m in _STAFF.finditer(text)
+                 if not _is_you(m.group(0)) and not _within(m, spoken_for)]
+        others = [m.start() for m in _OTHERS.finditer(text)] + [s for s, _ in spoken_for]
         if staff or others:
             return max(staff, default=-1) > max(others, default=-1)
     return True
+
+
+def last_person_is_spoken_for(earlier: tuple[str, ...], sentence: str) -> bool:
+    """True when the nearest person before the end of `sentence` is the customer or someone
+    the email is written for (`written_for`): "Mrs Hale has MS and she is too old to ..."
+    speaks of the customer. "You" counts here as staff, who are being written to."""
+    for text in (sentence, *reversed(earlier)):
+        spoken_for = _spoken_for_in(text)
+        staff = [m.start() for m in _STAFF.finditer(text) if not _within(m, spoken_for)]
+        others = [m.start() for m in _OTHERS.finditer(text)]
+        if staff or others or spoken_for:
+            return max(s for s, _ in spoken_for or [(-1, 0)]) > max(staff + others, default=-1)
+    return False
 
 
 def _is_you(word: str) -> bool:
@@ -83,7 +104,8 @@ _YOU_WORDS = frozenset({"you", "your", "yours", "you're", "youre", "yourself", "
 
 def mentions_staff(text: str) -> bool:
     """True when the text names or addresses someone who works for the council."""
-    return bool(_STAFF.search(text))
+    spoken_for = _spoken_for_in(text)
+    return any(not _within(m, spoken_for) for m in _STAFF.finditer(text))
 
 
 def named_as_third_party(name: str, texts: tuple[str, ...]) -> bool:
@@ -92,6 +114,8 @@ def named_as_third_party(name: str, texts: tuple[str, ...]) -> bool:
     "My neighbour Gary ... Gary is a thug" is about a neighbour; a name never placed
     like that may be an officer's, and abuse of an officer is what must be flagged.
     """
+    if _names_spoken_for(name):
+        return True
     first = name.split()[0]
     return any(first in text and _OTHERS.search(text) for text in texts) or any(
         re.search(rf"\b{re.escape(part)}('s)? {_HOLDING}", text)
@@ -114,7 +138,6 @@ _PLACED = guarded(
 )
 
 
-@lru_cache(maxsize=8192)
 def name_placed_third_parties(text: str) -> str:
     """`text` with anyone placed where a neighbour lives replaced by "the neighbour".
 
@@ -123,6 +146,74 @@ def name_placed_third_parties(text: str) -> str:
     what is said of them. A staff role named in the phrase keeps it: "your officer
     next door" is still an officer.
     """
+    pattern = _WRITTEN_FOR.get()
+    placed = _neighbours_placed(text)
+    return pattern.sub("the customer", placed) if pattern else placed
+
+
+@lru_cache(maxsize=8192)
+def _neighbours_placed(text: str) -> str:
     def replace(found: re.Match[str]) -> str:
         return found.group(0) if _STAFF.search(found.group(0)) else "the neighbour"
     return _PLACED.sub(replace, text)
+
+
+# Whom an email is written for: the case's customer, and anyone an advocate, a relative or a
+# friend writes on behalf of ("I am writing on behalf of Ms Orrell", "for my mother, Mrs Hale").
+# A titled name reads as an officer's (`_STAFF`), so without this "Ms Orrell has MS ... she
+# cannot manage" would make a remark on the customer's own health a remark on staff. Set for
+# the reading of one email by `written_for`; every reading of persons here consults it.
+_WRITTEN_FOR: ContextVar[re.Pattern[str] | None] = ContextVar("written_for", default=None)
+_TITLE = r"(?:mr|mrs|ms|miss|mx|dr)\.?"
+_NAME = r"[A-Z][\w'’-]+"
+_ON_BEHALF = re.compile(
+    rf"\b(?i:on behalf of|advocate for|advocating for|representing|writing for|my client"
+    r"|(?:my|our) (?:mother|mum|father|dad|son|daughter|wife|husband|partner|sister|brother"
+    r"|nan|gran|grandmother|grandfather|aunt|uncle|friend|neighbour|tenant|client)),? "
+    rf"(?:(?i:{_TITLE}) )?(?P<name>{_NAME}(?: {_NAME})?)")
+
+
+@contextmanager
+def written_for(customer_name: str, sentences: tuple[str, ...]) -> Iterator[None]:
+    """While reading one email, the customer and those it speaks for are not staff.
+
+    The customer's full name always marks them. Their title and surname ("Mrs Penhale") do
+    only when someone writes on their behalf: customers writing for themselves do not call
+    themselves so, and "Mr Penhale" in their own letter may be an officer or a relative.
+    """
+    spoken_for = {m.group("name") for s in sentences for m in _ON_BEHALF.finditer(s)}
+    names = spoken_for | ({customer_name.strip()} if spoken_for else set())
+    full = customer_name.strip() if len(customer_name.split()) > 1 else ""
+    token = _WRITTEN_FOR.set(_names_pattern(frozenset(n for n in names if n),
+                                            frozenset({full} - {""})))
+    try:
+        yield
+    finally:
+        _WRITTEN_FOR.reset(token)
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(titled: frozenset[str], full: frozenset[str]) -> re.Pattern[str] | None:
+    """Full names, and the surnames of `titled` after a title: "Tamsin Orrell", "Ms Orrell"."""
+    parts = [re.escape(" ".join(name.split())) for name in sorted(full)]
+    for name in sorted(titled):
+        words = name.split()
+        parts.append(rf"(?i:{_TITLE}) {re.escape(words[-1])}")
+        if len(words) > 1:
+            parts.append(re.escape(" ".join(words)))
+    return re.compile(r"\b(" + "|".join(parts) + r")\b") if parts else None
+
+
+def _spoken_for_in(text: str) -> list[tuple[int, int]]:
+    pattern = _WRITTEN_FOR.get()
+    return [m.span() for m in pattern.finditer(text)] if pattern else []
+
+
+def _names_spoken_for(name: str) -> bool:
+    """True when `name`, a full name or a bare surname ("Orrell"), is one `written_for` set."""
+    pattern = _WRITTEN_FOR.get()
+    return bool(pattern and (pattern.fullmatch(name) or pattern.fullmatch(f"Mx {name}")))
+
+
+def _within(found: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= found.start() < end for start, end in spans)

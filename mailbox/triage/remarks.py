@@ -68,6 +68,9 @@ _JOIN = (r"(,? (who|that) (is|was|isn'?t|wasn'?t|are|were|aren'?t)( not| clearly
          r"|,( [\w-]+){0,3},"
          # "The warden who ticketed me, a scrawny youth": an apposition names what they are.
          r"|, (an?|some|this|that))")
+# "Its elderly people", "disabled people in this borough": residents of a kind, whom the council
+# serves, not staff. People are staff only where they work ("the elderly people on your desk").
+_NOT_A_GROUP = rf"(?!(people|folks?|residents|citizens|tenants|public)\b(?! {_LOCATOR}))"
 # The customer's own age, body or origin: "I am", "as a", "my", "called me".
 _OWN = re.compile(r"(\b(i'?m|im|i am|i was|i'?ve been|i have been|we'?re|we are|we were|as an?"
                   r"|being an?)( an?| so| too| very| quite| rather| now| getting| [\w-]+ly)*"
@@ -118,7 +121,7 @@ def _readings() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"|{_STAFF},? (?P<said5>{phrase})"
             # "that fat ginger warden", "the black lady at reception".
             rf"|\b(that|this|the|your|some|a|an|one of your|you) (?P<said2>([\w,-]+ ){{0,3}}"
-            rf"({adjective}|{noun})),? ({STAFF_ROLES}|{_PERSON} {_LOCATOR})\b"
+            rf"({adjective}|{noun})),? {_NOT_A_GROUP}({STAFF_ROLES}|{_PERSON} {_LOCATOR})\b"
             # "that butch lesbian on the front desk".
             rf"|\b(that|this|the|some|a|an) (?P<said3>([\w,-]+ ){{0,3}}({noun})) {_LOCATOR}"
             # "her obvious background": said of whoever "her" is.

@@ -16,7 +16,7 @@ from mailbox.triage.lexicon.abuse import ALL_SLURS
 from mailbox.triage.literals import guarded
 from mailbox.triage.model import RuleHit
 from mailbox.triage.own_words import own_words
-from mailbox.triage.people import STAFF_ROLES
+from mailbox.triage.people import STAFF_ROLES, last_person_is_spoken_for
 from mailbox.triage.remarks import remark_on_staff
 from mailbox.triage.rules.base import Reading, hit
 
@@ -42,7 +42,11 @@ _PATTERNS = (
     # "Send someone British": asking for staff of another origin.
     guarded(r"\b(send|want|give me|get me|deal with|speak to) (someone|somebody|a person"
             r"|an officer|a man|a woman)( who is| who's)? (british|english|white|local"
-            r"|from (round|around) here)\b", re.I),
+            r"|from (round|around) here)\b"
+            # "Get me a proper British officer": the origin as what makes staff proper.
+            r"|\b(send|want|give me|get me|find me|put|i want|i need) (me )?(a|an|some)"
+            r" (proper|real|decent|normal|genuine|true) (british|english|white|local)"
+            rf" ({STAFF_ROLES}|person|man|woman|bloke|lady|one)\b", re.I),
     # Religion, race or sexuality as the reason.
     guarded(rf"\bbecause (he|she|you|they)('s|’s|'re|’re| is| are) {_IDENTITY}\b"
             rf"|\bpeople like (you|him|her|them) (shouldn'?t|should not|don'?t|can'?t|never)\b"
@@ -81,8 +85,8 @@ _PATTERNS = (
             r"|\byoung enough to be my (daughter|granddaughter|son|grandson)\b", re.I),
     # Where someone was born, their skin, their accent: said as the reason for the job.
     guarded(r"\b(someone|somebody|anyone|anybody|a person|an officer|people)( who was| who's"
-            r"| that was)? (born|brought up|raised) (in|here)\b( this country| britain| england"
-            r"| scotland| wales| the uk)?"
+            r"| that was)? (born|brought up|raised|educated|schooled) (in|here)\b"
+            r"( this country| britain| england| scotland| wales| the uk)?"
             r"|(^|\b(should|can|could|must|ought to|better|just|now) )go (back )?(home )?to"
             r" (?-i:[A-Z][a-z]+)\b(?! (road|street|lane|avenue|house|office|council|centre))"
             r"|\b(colou?r of (his|her|their|your) skin|skin colou?r|diversity (quota|hires?|box)"
@@ -240,11 +244,21 @@ class Discrimination:
         for sentence in reading.sentences:
             text = _SELF_GROUP.sub(" ", own_words(sentence))
             before = own_words(reading.earlier[-1]) if reading.earlier else ""
-            if set(_WORD.findall(text.lower())) & ALL_SLURS or any(
-                p.search(text) for p in (*_PATTERNS, _POLITE)
+            if set(_WORD.findall(text.lower())) & ALL_SLURS or _said_of_staff(
+                text, reading.earlier
             ) or unfit_for_who_they_are(text, before) or _remarks_on_who(text, reading.earlier):
                 return hit(self, sentence)
         return None
+
+
+def _said_of_staff(text: str, earlier: tuple[str, ...]) -> bool:
+    """A pattern of `_PATTERNS` or `_POLITE`, unless said of the customer or of someone the
+    email is written for ("Mrs Hale is too old to be chasing you"): that is the case."""
+    for pattern in (*_PATTERNS, _POLITE):
+        found = pattern.search(text)
+        if found and not last_person_is_spoken_for(earlier, text[: found.end()]):
+            return True
+    return False
 
 
 def _remarks_on_who(text: str, earlier: tuple[str, ...]) -> bool:

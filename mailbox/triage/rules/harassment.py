@@ -95,6 +95,16 @@ _PATTERNS = (
             r"|clocks? off|goes home)"
             r"\b[^.;]{0,60}\b((every|each) (morning|day|night|evening|afternoon|week|weekend"
             r"|\w+day)|at (\d|ten|half|quarter|twenty))", re.I),
+    # Staff's names or faces put before the public: "I intend to post them, with their names
+    # from their lanyards, on the residents' Facebook group".
+    guarded(r"\b(post|posting|publish|publishing|share|sharing|put|putting|upload|uploading"
+            r"|plaster|plastering)\b[^.;]{0,60}\b(their|his|her|your) (full )?(names?|faces?"
+            r"|photos?|photographs?|pictures?)\b[^.;]{0,80}\b(facebook|instagram|twitter"
+            r"|tiktok|social media|online|the internet|the web)\b", re.I),
+    # The officer's street given back to them as a question: "Brynteg Avenue, isn't it?".
+    guarded(r"\b(?-i:[A-Z][a-z'-]+) (?-i:Avenue|Road|Street|Close|Lane|Drive|Crescent|Grove"
+            r"|Way|Gardens|Terrace|Place|Court|Rise|View|Walk|Mews),? (isn'?t it|is it not"
+            r"|am i right|right)\s*\?", re.I),
     # Found online, or to be found: "found Mark X on Facebook", "so people know where to find
     # him".
     guarded(rf"\b(found|looked up|tracked down|checked out|came across) ({_STAFFER}"
