@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 import sqlalchemy as sa
 
@@ -32,14 +31,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def postgres_engine() -> Iterator[sa.Engine]:
     """One migrated PostgreSQL database for the whole session, dropped at the end."""
-    try:
-        url = databases.create_postgres_database()
-    except psycopg.OperationalError as error:
-        words = " ".join(str(error).split())
-        reason = f"PostgreSQL is not reachable at {databases.admin_url()}: {words}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason} (CI=true: PostgreSQL tests must run, not skip)")
-        pytest.skip(f"{reason} (set FOREWARN_TEST_POSTGRES_URL to use another server)")
+    url = databases.postgres_database_or_skip()
     engine = SqlRegisterStore.open(url.render_as_string(hide_password=False)).engine
     try:
         yield engine

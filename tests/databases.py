@@ -19,6 +19,7 @@ import shutil
 from pathlib import Path
 
 import psycopg
+import pytest
 import sqlalchemy as sa
 from psycopg import sql
 
@@ -45,6 +46,19 @@ def create_postgres_database() -> sa.URL:
     with psycopg.connect(_libpq(server), autocommit=True, connect_timeout=3) as connection:
         connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     return server.set(database=name)
+
+
+def postgres_database_or_skip() -> sa.URL:
+    """`create_postgres_database`, or skip the test when no server answers (fail under CI=true:
+    the PostgreSQL tests must run there, not skip)."""
+    try:
+        return create_postgres_database()
+    except psycopg.OperationalError as error:
+        words = " ".join(str(error).split())
+        reason = f"PostgreSQL is not reachable at {admin_url()}: {words}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (CI=true: PostgreSQL tests must run, not skip)")
+        pytest.skip(f"{reason} (set FOREWARN_TEST_POSTGRES_URL to use another server)")
 
 
 def drop_postgres_database(url: sa.URL) -> None:

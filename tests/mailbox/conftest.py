@@ -1,4 +1,5 @@
-"""Fixtures for the mailbox tests: a real Dovecot, and a fresh IMAP account per test.
+"""Fixtures for the mailbox tests: a real Dovecot, a fresh IMAP account per test, and a
+watcher over a folder mailbox (`mail`, `spoc`).
 
 When Dovecot cannot run here, its tests skip with the reason; under CI
 (CI=true) they fail instead, so a broken CI image cannot pass silently.
@@ -9,10 +10,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
+from mailbox.backends.folder import FolderBackend
+from store.repository import SqlRegisterStore
 from tests.mailbox.dovecot import DovecotServer, why_dovecot_cannot_run
+from tests.mailbox.watching import Desk, desk
 
 
 def _require_dovecot() -> None:
@@ -74,3 +79,15 @@ def imap_account(dovecot: DovecotServer) -> ImapAccount:
 @pytest.fixture
 def own_imap_account(own_dovecot: DovecotServer) -> ImapAccount:
     return _account(own_dovecot)
+
+
+@pytest.fixture
+def mail(tmp_path: Path) -> FolderBackend:
+    return FolderBackend(tmp_path / "mail")
+
+
+@pytest.fixture
+def spoc(store: SqlRegisterStore, mail: FolderBackend) -> Iterator[Desk]:
+    made = desk(store, mail)
+    yield made
+    made.watcher.lock.release()

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from collections.abc import Iterator, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -32,18 +31,6 @@ from tests.mailbox.mail import raw_email
 from tests.mailbox.watching import Desk, desk, folder_counts
 
 REPEAT = raw_email(message_id="<m2@example.org>", date="Tue, 04 Feb 2025 10:00:00 +0000")
-
-
-@pytest.fixture
-def mail(tmp_path: Path) -> FolderBackend:
-    return FolderBackend(tmp_path / "mail")
-
-
-@pytest.fixture
-def spoc(store: SqlRegisterStore, mail: FolderBackend) -> Iterator[Desk]:
-    made = desk(store, mail)
-    yield made
-    made.watcher.lock.release()
 
 
 def filed_and_escalated(spoc: Desk, backend: MailBackend, deliver: Any) -> Mapping[str, Any]:

@@ -7,7 +7,6 @@ folder an email ended in, what the contact log says, who was told.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,18 +29,6 @@ from tests.mailbox.watching import Desk, desk, folder_counts
 
 FOLDERS = ("INBOX", "Filed", "Escalated", "Automatic", "Quarantine")
 SECOND = "Tue, 04 Feb 2025 10:00:00 +0000"
-
-
-@pytest.fixture
-def mail(tmp_path: Path) -> FolderBackend:
-    return FolderBackend(tmp_path / "mail")
-
-
-@pytest.fixture
-def spoc(store: SqlRegisterStore, mail: FolderBackend) -> Iterator[Desk]:
-    made = desk(store, mail)
-    yield made
-    made.watcher.lock.release()
 
 
 def test_a_new_matter_is_escalated_and_its_repeat_filed_each_logged_once(

@@ -8,13 +8,11 @@ SQLite and PostgreSQL, because the backfill is SQL both must run as written.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import psycopg
 import pytest
 import sqlalchemy as sa
 from alembic import command
@@ -45,12 +43,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sa.Engine
         yield made
         made.dispose()
         return
-    try:
-        url = databases.create_postgres_database()
-    except psycopg.OperationalError as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL is not reachable: {error}")
-        pytest.skip(f"PostgreSQL is not reachable at {databases.admin_url()}")
+    url = databases.postgres_database_or_skip()
     made = make_engine(url.render_as_string(hide_password=False))
     try:
         yield made
