@@ -7,7 +7,10 @@ logged), against an IMAP account or a folder mailbox and a database URL:
     python -m mailbox.watcher_main --database sqlite+pysqlite:////tmp/f.db \\
         --mailbox spoc@council.example --imap 127.0.0.1:1143 --user u --password p
 
-`--until-idle` stops after the first pass that finds nothing to do.
+`--until-idle` stops after the first pass that finds nothing to do. Its
+log is set up as app.py's is (logging_setup.py), so the IMAP password, and
+any credential by its shape, is redacted from it here too; it shows
+warnings and errors, and everything with `-v`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import logging
 import signal
 from pathlib import Path
 
+from logging_setup import configure, protect
 from mailbox.backends import MailBackend
 from mailbox.backends.folder import FolderBackend
 from mailbox.backends.imap import ImapBackend
@@ -39,6 +43,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--until-idle", action="store_true")
     parser.add_argument("--alert-recipient", default="operator")
     parser.add_argument("--max-attempts", type=int, default=3)
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     return parser.parse_args(argv)
 
 
@@ -83,8 +88,14 @@ async def _main(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(message)s")
-    asyncio.run(_main(_arguments(argv)))
+    args = _arguments(argv)
+    configure(verbose=args.verbose)
+    protect([args.password], wire=False)
+    if not args.verbose:
+        # Warnings and errors only, as before: every notice is an INFO line here, and the
+        # crash test reads a killed watcher's standard error only at the end.
+        logging.getLogger().setLevel(logging.WARNING)
+    asyncio.run(_main(args))
 
 
 if __name__ == "__main__":

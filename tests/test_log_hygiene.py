@@ -14,6 +14,7 @@ alone, and the wiring: the settings' secrets, the wire switch, tracebacks.
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import json
 import logging
@@ -37,11 +38,13 @@ from logging_setup import (
     installed,
     protect,
 )
+from mailbox import watcher_main
 from mailbox.backends.ews import EwsBackend
 from mailbox.backends.ews_settings import AppOnlyOAuth, EwsSettings, OnPremisesLogin
 from mailbox.backends.graph import GraphBackend
 from mailbox.backends.sync_state import MemorySyncStates
 from mailbox.smtp_send import RelaySettings, SmtpTransport
+from store.db import sqlite_url
 from tests.bot.teams import APP_ID, UntouchedStore, open_chat, run
 from tests.bot.test_auth import TRUSTED, UNKNOWN, claims, typing
 from tests.mailbox import ews_replay
@@ -77,9 +80,10 @@ GRAPH_TOKEN = recorded_token(RECORDINGS / "token_app_only.json")
 EWS_TOKEN = recorded_token(ews_replay.RECORDINGS / "token_app_only.response.json")
 
 
-@pytest.fixture
-def operator_log() -> Iterator[Callable[[], str]]:
-    """The log as app.py configures it with -v, written where the test can read it."""
+@contextlib.contextmanager
+def root_log() -> Iterator[io.StringIO]:
+    """A handler on the root logger writing where the test can read it, with no redactor
+    until something configures one; what configuring changes is put back afterwards."""
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter(FORMAT))
@@ -87,15 +91,25 @@ def operator_log() -> Iterator[Callable[[], str]]:
     names = ["", "alembic", *WIRE_LOGGERS]
     levels = {name: logging.getLogger(name).level for name in names}
     root.addHandler(handler)
-    configure(verbose=True)
-    root.setLevel(logging.DEBUG)  # basicConfig leaves it alone while pytest's handlers are there
-    yield stream.getvalue
-    root.removeHandler(handler)
-    for each in root.handlers:
-        for redactor in [f for f in each.filters if isinstance(f, SecretRedactor)]:
-            each.removeFilter(redactor)
-    for name, level in levels.items():
-        logging.getLogger(name).setLevel(level)
+    try:
+        yield stream
+    finally:
+        root.removeHandler(handler)
+        for each in root.handlers:
+            for redactor in [f for f in each.filters if isinstance(f, SecretRedactor)]:
+                each.removeFilter(redactor)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+
+
+@pytest.fixture
+def operator_log() -> Iterator[Callable[[], str]]:
+    """The log as app.py configures it with -v, written where the test can read it."""
+    with root_log() as stream:
+        configure(verbose=True)
+        # basicConfig leaves the level alone while pytest's handlers are there.
+        logging.getLogger().setLevel(logging.DEBUG)
+        yield stream.getvalue
 
 
 def assert_hidden(text: str, *secrets: str) -> None:
@@ -424,6 +438,23 @@ def test_build_settings_teaches_the_redactor_every_configured_secret(
     text = operator_log()
     assert_hidden(text, *secrets.values(), "db/pass6")
     assert f"raw values: {' '.join([REDACTED] * 5)} {REDACTED}" in text
+
+
+def test_the_command_line_watcher_redacts_its_log_as_app_py_does(tmp_path: Path) -> None:
+    """`python -m mailbox.watcher_main` (crash test, benchmark) sets up the same redactor and
+    teaches it the IMAP password it was given."""
+    password = "tangerine-Horse-42"
+    with root_log() as stream:
+        watcher_main.main(
+            ["--database", sqlite_url(tmp_path), "--mailbox", MAILBOX, "--folders",
+             str(tmp_path / "mail"), "--password", password, "--until-idle"]
+        )  # fmt: skip
+        logging.getLogger("mailbox.backends.imap").error(
+            "login as spoc with %s refused; sent Authorization: Bearer %s", password, GRAPH_TOKEN
+        )
+    text = stream.getvalue()
+    assert_hidden(text, password, GRAPH_TOKEN)
+    assert f"login as spoc with {REDACTED} refused; sent Authorization: Bearer {REDACTED}" in text
 
 
 def test_the_wire_loggers_stay_at_info_until_asked_and_configure_is_idempotent(
