@@ -184,9 +184,9 @@ def _ladder_refusal(
 ) -> Refusal | tuple[str, ...]:
     """Why the ladder forbids this proposal, or the steps it skips (possibly none)."""
     step = preset.step(draft.stage)
-    if draft.kind not in step.allows:
-        allowed = ", ".join(kind.label for kind in step.allows) or "no restriction"
-        return Refusal(f"{step.label} allows {allowed}, not {draft.kind.label}.")
+    wrong_type = step.refusal_of(draft.kind)
+    if wrong_type is not None:
+        return Refusal(f"{wrong_type}.")
     decision = skip_allowed(preset, _start_of_climb(session, draft, preset), step.key, grounds)
     if not decision.allowed:
         return Refusal(f"{decision.reason} Propose the earlier step first.")

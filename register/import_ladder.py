@@ -9,15 +9,16 @@ Stage 1 where the policy says Stage 1 always comes first.
 
 So an imported restriction's stage must be one of the preset's, written as
 its key (`stage-2`), its label, or the label's short name before the colon
-(`Stage 2`), in any case; it is stored as the key. And each stage the
-policy does not let be skipped must be on the register for the same person
-(or property) below it: already held, or on another row of the same file,
-whatever the dates. A stage counts once it was given: a restriction still
-proposed, refused, or lifted (an upheld appeal: it did not stand) does not.
-As in Forewarn, a stage below one already given is not asked for again, a
-check-only step (one that allows no restriction) is never "given", and a
-stage the policy lets be skipped is accepted missing, since a spreadsheet
-cannot show the grounds.
+(`Stage 2`), in any case; it is stored as the key. Its type must be one the
+stage allows, as a proposal's must. And each stage the policy does not let
+be skipped must be on the register for the same person (or property) below
+it: already held, or on another row of the same file, whatever the dates.
+A stage counts once it was given: a restriction still proposed, refused,
+or lifted (an upheld appeal: it did not stand) does not. As in Forewarn, a
+stage below one already given is not asked for again, a check-only step
+(one that allows no restriction) is never "given", and a stage the policy
+lets be skipped is accepted missing, since a spreadsheet cannot show the
+grounds.
 
 A council moving its old register in may hold Stage 2 entries whose Stage 1
 was given on paper before Forewarn. Such a row says so in the
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 
 from register.errors import InvalidInput
 from register.policy import Preset, Step
-from register.restrictions import Restriction, Status
+from register.restrictions import Restriction, RestrictionType, Status
 
 # The column a row uses to say its earlier stages were given outside Forewarn.
 EARLIER_OUTSIDE = "earlier_stages_outside_forewarn"
@@ -70,6 +71,21 @@ def step_key(preset: Preset, text: str) -> str:
         f"{text.strip()!r} is not a stage of {preset.council}'s policy; "
         f"its stages are {stages_of(preset)}"
     )
+
+
+def type_problem(preset: Preset, stage: str, kind: RestrictionType) -> str | None:
+    """Why a restriction of `kind` may not stand at `stage`, or None when the policy allows it.
+
+    The check is the one a proposal meets (`Step.refusal_of`); the import
+    adds the council and where the policy does allow the type, since the
+    fix is usually the stage typed on the row, or the type.
+    """
+    wrong = preset.step(stage).refusal_of(kind)
+    if wrong is None:
+        return None
+    fits = [step_name(step) for step in preset.steps if kind in step.allows]
+    where = f"it is allowed at {' and '.join(fits)}" if fits else "no stage allows it"
+    return f"under {preset.council}'s policy, {wrong}; {where}"
 
 
 def missing_steps(preset: Preset, stage: str, present: Iterable[str]) -> tuple[Step, ...]:

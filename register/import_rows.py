@@ -8,8 +8,9 @@ constructors, so the import enforces exactly the rules the bot does.
 The entry on a row points at a placeholder subject id: which stored person
 or property it belongs to is decided later, by matching (import_matching).
 With the council's preset, a restriction's stage must be one of its steps
-and is stored as the step's key; whether the earlier steps are there is a
-question about the whole register, answered after matching (import_ladder).
+and is stored as the step's key, and its type one that step allows;
+whether the earlier steps are there is a question about the whole
+register, answered after matching (import_ladder).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from register.csv_columns import (
     parse_yes_no,
 )
 from register.errors import InvalidInput
-from register.import_ladder import EARLIER_OUTSIDE, stages_of, step_key
+from register.import_ladder import EARLIER_OUTSIDE, stages_of, step_key, type_problem
 from register.policy import Preset
 from register.restrictions import Officer, Restriction, RestrictionType, Status, check_params
 from register.risks import PremiseRisk
@@ -233,6 +234,7 @@ def _restriction(cells: _Cells, subject: dict[str, str]) -> Restriction | None:
     if kind is not None and (params is not None or not cells.text("parameters")):
         params = params or {}
         _check_params(cells, kind, params)
+    _check_type_at_stage(cells, kind, stage)
     if start and end and end < start:
         cells.problem("provisional_end", f"{end:%d/%m/%Y} is before the start date")
     if cells.problems or kind is None or decided_by is None or start is None or params is None:
@@ -260,6 +262,15 @@ def _stage(cells: _Cells) -> str | None:
         cells.problem("stage", f"needed for a restriction; the stages are {stages_of(preset)}")
         return None
     return cells.parse("stage", lambda text: step_key(preset, text))
+
+
+def _check_type_at_stage(cells: _Cells, kind: RestrictionType | None, stage: str | None) -> None:
+    """With a preset, the type must be one the stage allows (a stage already checked)."""
+    if cells.preset is None or kind is None or not stage:
+        return
+    wrong = type_problem(cells.preset, stage, kind)
+    if wrong is not None:
+        cells.problem("type", wrong)
 
 
 def _check_params(cells: _Cells, kind: RestrictionType, params: dict[str, str]) -> None:

@@ -112,6 +112,19 @@ class Step(_Part):
     minimum_monitoring_months: PositiveInt | None = None
     review_interval_months: PositiveInt | None = None
 
+    def refusal_of(self, kind: RestrictionType) -> str | None:
+        """Why a restriction of `kind` cannot stand at this step, or None when it can.
+
+        The one check, in one wording, for a proposal made in Forewarn
+        (register.decisions) and a restriction imported from CSV
+        (register.import_rows): the policy lists what each step allows, and
+        a letter or review for anything else would misstate the policy.
+        """
+        if kind in self.allows:
+            return None
+        allowed = ", ".join(allowed.label for allowed in self.allows) or "no restriction"
+        return f"{self.label} allows {allowed}, not {kind.label}"
+
     @model_validator(mode="after")
     def _grounds_only_when_skippable(self) -> Self:
         if self.skip_grounds and not self.may_be_skipped:

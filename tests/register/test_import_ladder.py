@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from register.access import Refusal
-from register.errors import ImportRejected
+from register.errors import ImportRejected, InvalidInput
 from register.exporting import export_register
+from register.import_ladder import step_key
 from register.importing import import_register, run_import_command
 from register.policy import load_preset
 from register.staff import Role, StaffMember
@@ -38,9 +39,17 @@ DANA = {"name": "Dana Pike", "emails": "dana@example.com", "address": "3 Elm Row
         "postcode": "AL8 6AE"}  # fmt: skip
 
 
+# A type each Welwyn step allows and that needs no parameters, so a row tests its stage alone.
+FITS = {"step-1": "warning", "step-2": "home_visits_in_pairs", "step-3": "total_refusal_of_contact"}
+
+
 def at(stage: str, **cells: str) -> dict[str, str]:
-    """A restriction on Dana Pike at `stage`; a warning is allowed at every Welwyn step."""
-    return restriction(**{**DANA, "type": "warning", "parameters": "", "stage": stage, **cells})
+    """A restriction on Dana Pike at `stage`, of a type the step allows (a warning if no step)."""
+    try:
+        kind = FITS[step_key(WELWYN, stage)]
+    except InvalidInput:
+        kind = "warning"
+    return restriction(**{**DANA, "type": kind, "parameters": "", "stage": stage, **cells})
 
 
 def table(*rows: dict[str, str]) -> list[list[str]]:
@@ -58,6 +67,11 @@ def refused(store: SqlRegisterStore, *rows: dict[str, str]) -> list[str]:
 def stages(store: SqlRegisterStore) -> list[str]:
     with store.transaction() as session:
         return sorted(r.stage for r in session.all_restrictions())
+
+
+def kinds_by_stage(store: SqlRegisterStore) -> list[tuple[str, str]]:
+    with store.transaction() as session:
+        return sorted((r.stage, r.kind.value) for r in session.all_restrictions())
 
 
 def skipped(line: int, step: str, *missing: str) -> str:
@@ -105,6 +119,73 @@ def test_the_example_file_imports_under_the_default_preset_with_keys_for_stages(
     assert set(stages(store)) == {"stage-1", "stage-2"}
     [detail] = audit_of_imports(store)
     assert "1 restriction(s) with earlier stages given outside Forewarn" in detail
+
+
+# A type the stage does not allow ------------------------------------------------------
+
+
+def wrong_type(line: int, step: str, kind: str, where: str) -> str:
+    """The problem the import gives: the sentence a proposal is refused with, and where it fits."""
+    allows = {
+        STEP_1: "warning",
+        STEP_2: "third party only, single channel, premises ban, spoc, call limits, face to face "
+        "with witness, no reply on topic, social media restricted, home visits refused, home "
+        "visits in pairs",
+    }[step]
+    label = step.partition(" (")[2].rstrip(")")
+    return (
+        f"line {line}: type: under Welwyn Hatfield Borough Council's policy, {label} allows "
+        f"{allows}, not {kind}; {where}"
+    )
+
+
+def test_a_type_the_stage_does_not_allow_refuses_the_whole_file_naming_what_is_allowed(
+    store: SqlRegisterStore,
+) -> None:
+    """A SPOC at Welwyn's Step 1 is refused as the bot refuses that proposal; nothing is written."""
+    good = at("step-1", name="Lee Good", emails="lee@example.com", postcode="AL8 6AF")
+    spoc = at("Step 1", type="spoc", parameters="officer=Jo Bloggs")
+    no_calls = at("step-2", type="No calls", start_date="05/04/2024")
+
+    problems = refused(store, good, spoc, no_calls)
+
+    assert problems == [
+        wrong_type(3, STEP_1, "spoc", f"it is allowed at {STEP_2} and {STEP_3}"),
+        wrong_type(4, STEP_2, "no calls", "no stage allows it"),
+    ]
+    assert counts(store)["people"] == 0  # not even the good row's person
+
+
+def test_a_partial_import_rejects_only_the_row_whose_type_the_stage_does_not_allow(
+    store: SqlRegisterStore, tmp_path: Path
+) -> None:
+    ban = at("step-1", type="premises_ban", parameters="premises=Campus East",
+             start_date="05/04/2024")  # fmt: skip
+    source = tmp_path / "r.csv"
+    with source.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows(table(at("step-1"), ban))
+    out = io.StringIO()
+
+    code = run_import_command(store, source, ACTOR, partial=True, out=out, preset=WELWYN)
+
+    assert code == 2
+    assert kinds_by_stage(store) == [("step-1", "warning")]
+    with (tmp_path / "r-rejects.csv").open(encoding="utf-8-sig", newline="") as file:
+        [error] = [row["error"] for row in csv.DictReader(file)]
+    assert error == wrong_type(3, STEP_1, "premises ban", f"it is allowed at {STEP_2}")
+    assert error in out.getvalue()
+
+
+def test_a_restriction_imported_before_the_check_is_left_as_it_is(
+    store: SqlRegisterStore,
+) -> None:
+    """A SPOC at Step 1 brought in unchecked stays, and still counts as Step 1 given."""
+    earlier = at("step-1", type="spoc", parameters="officer=Jo Bloggs")
+    import_register(store, table(earlier), ACTOR)  # no preset: stages and types as written
+
+    import_register(store, table(at("step-2", start_date="05/04/2024")), ACTOR, preset=WELWYN)
+
+    assert kinds_by_stage(store) == [("step-1", "spoc"), ("step-2", "home_visits_in_pairs")]
 
 
 # A stage whose earlier stage is missing ----------------------------------------------
