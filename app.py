@@ -536,6 +536,19 @@ def cmd_mail_replay(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mail_return_retry(args: argparse.Namespace) -> int:
+    """Ask the watcher to try again to move back reopened mail it gave up on."""
+    from mailbox.reopening import retry_failed_returns
+    from store.mail_repo import SqlMailStore
+
+    settings = build_settings()
+    store = SqlMailStore(build_store(settings).engine)
+    claim_ids = set(args.claim) if args.claim else None
+    retried = retry_failed_returns(store, settings.mailbox_address, claim_ids)
+    print(f"{len(retried)} reopened email(s) will be moved back at the watcher's next check.")
+    return 0
+
+
 def cmd_outbox(args: argparse.Namespace) -> int:
     """How much mail the outbox holds; with --send, send what is queued through the relay now."""
     from mailbox.relay import OutboxRelay, outbox_counts
@@ -656,6 +669,10 @@ def _parser() -> argparse.ArgumentParser:
         "--send", action="store_true", help="send the queued mail now (SMTP relay or Graph)"
     )
     p = command("mail-replay", cmd_mail_replay, "replay quarantined mail")
+    p.add_argument("--claim", action="append", help="only this claim id (repeatable)")
+    p = command(
+        "mail-return-retry", cmd_mail_return_retry, "retry moving back reopened mail that failed"
+    )
     p.add_argument("--claim", action="append", help="only this claim id (repeatable)")
     p = command("teams-package", cmd_teams_package, "build the Teams app package (zip)")
     p.add_argument("--app-id", required=True, help="the Azure Bot's app (client) id")

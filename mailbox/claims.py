@@ -23,7 +23,9 @@ the first.
 An email reopened from the digest ("this has a new issue") keeps its
 decision; its return to where escalated email is kept has states of its
 own (`ReturnState`), recorded the same way: before the move and after it
-(mailbox/reopening.py).
+(mailbox/reopening.py). A return that fails, other than in an outage, is
+counted with its error; after `max_attempts` it is `failed` and waits
+for an operator, as a quarantined message does.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class ReturnState(StrEnum):
     RETURNING = "returning"  # the watcher is moving it to `returned_to`
     RETURNED = "returned"  # it is in `returned_to`
     MISSING = "missing"  # it was in neither folder; the operator was told
+    FAILED = "failed"  # moving it failed `max_attempts` times; the operator was told
 
 
 PENDING_RETURN = frozenset({ReturnState.REQUESTED, ReturnState.RETURNING})
@@ -104,6 +107,10 @@ class Claim(Protocol):
     def returned_to(self) -> str: ...
     @property
     def returned_at(self) -> datetime | None: ...
+    @property
+    def return_attempts(self) -> int: ...
+    @property
+    def return_error(self) -> str: ...
 
 
 class ClaimSession(RegisterSession, Protocol):
@@ -126,6 +133,8 @@ class ClaimSession(RegisterSession, Protocol):
     def keys_in_state(self, mailbox: str, folder: str, state: str) -> set[str]: ...
 
     def claims_to_return(self, mailbox: str) -> Sequence[Claim]: ...
+
+    def failed_returns(self, mailbox: str) -> Sequence[Claim]: ...
 
 
 def take(
@@ -189,3 +198,29 @@ def record_returning(session: ClaimSession, claim_id: str, to: str) -> None:
 def record_returned(session: ClaimSession, claim_id: str, state: ReturnState) -> None:
     """The return is over: the email is in `returned_to`, or it could not be found."""
     session.update_claim(claim_id, return_state=state, returned_at=utcnow())
+
+
+def record_return_failure(
+    session: ClaimSession, claim_id: str, attempts: int, error: str, *, gave_up: bool
+) -> None:
+    """Count a move back that failed, with its error; when the watcher gives up, that is final."""
+    values: dict[str, Any] = {"return_attempts": attempts, "return_error": error[:2000]}
+    if gave_up:
+        values |= {"return_state": ReturnState.FAILED, "returned_at": utcnow()}
+    session.update_claim(claim_id, **values)
+
+
+def record_return_retry(session: ClaimSession, claim: Claim) -> None:
+    """An operator asks for another try: attempts from zero, the earlier error kept in words.
+
+    A return that had started goes back to `returning`, so the watcher looks
+    in the escalated folder first, as after a crash, and never moves it twice.
+    """
+    started = ReturnState.RETURNING if claim.returned_to else ReturnState.REQUESTED
+    session.update_claim(
+        claim.id,
+        return_state=started,
+        return_attempts=0,
+        return_error=f"retried by an operator; earlier: {claim.return_error}"[:2000],
+        returned_at=None,
+    )

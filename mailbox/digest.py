@@ -11,6 +11,18 @@ email is kept (the bot may not touch the mailbox; mailbox/reopening.py
 does it on the watcher's next pass), puts "filed on X, reopened by Y on Z"
 on the customer's case, and returns the escalation notice to send, naming
 who reopened it; a refusal (not filed, not theirs, already marked) is a value.
+
+A reopened email is shown as what it now is, in the terms each reader
+needs. The SPOC officer: it is escalated mail, so a later digest covering
+its day does not list it as filed again (no second button, no double
+count); it is counted there as reopened, and its record ("Open record")
+says who reopened it and when. The data protection
+officer: the claim's decision (filed, which rules fired and why) is not
+rewritten, since it is what triage is measured against and what a
+complaint about the handling is answered from, and the verdict is kept
+beside it as feedback with who gave it and when; nothing is deleted or
+copied, and the email's case trail says both what was decided and that
+it was reopened.
 """
 
 from __future__ import annotations
@@ -43,6 +55,7 @@ class FiledMailFromStore:
         self._store = store
 
     def filed_between(self, first: date, last: date) -> Sequence[FiledMail]:
+        """Everything filed on those days, those reopened since marked so (see above)."""
         start = datetime.combine(first, time(), UTC)
         end = datetime.combine(last + timedelta(days=1), time(), UTC)
         with self._store.transaction() as session:
@@ -57,6 +70,7 @@ def _item(claim: Any) -> FiledMail:
         record_id=claim.id,
         summary=f"{claim.decision.get('reason', 'Filed as a repeat.')} [{claim.message_id}]",
         filed_on=decided.date(),
+        reopened=claim.reopened_at is not None,
     )
 
 

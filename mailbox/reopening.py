@@ -7,7 +7,7 @@ watcher carries it out on its next pass, in the claim discipline of
 mailbox/claims.py, each state committed before the next step:
 
     requested -> returning  (committed before the move: where it is going)
-              -> returned   (committed after the move), or missing
+              -> returned   (committed after the move), or missing, or failed
 
 The email is found by its content hash, which is what its claim is keyed
 by, newest first (a reopened email was filed recently). A claim found
@@ -18,12 +18,20 @@ missing and the operator told. Nothing is ever deleted, and the claim's
 decision (filed, and why) is kept as it was, for measuring triage by.
 A copy of the email that reaches the inbox later is recognised by its
 claim, not triaged again, and follows it to where it now is.
+
+A return that fails for any reason but an outage (the watcher backs off
+from those, and they are not the email's fault) is counted on the claim
+with its error and tried again next pass, as a message is. After the
+watcher's `max_attempts` failures it is recorded as failed, the operator
+is told once, and the email is left where it is; `app.py
+mail-return-retry` asks for another try once the fault is fixed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +57,7 @@ class Returned:
     claim_id: str
     state: ReturnState
     said: str
+    error: str = ""  # a failed return's last error: for the operator, not the case trail
 
 
 class Returns:
@@ -80,13 +89,50 @@ class Returns:
         log.log(level, "%s in %s: %s", claim.message_id, self.settings.mailbox, how)
         return Returned(claim.id, state, said)
 
-    def missing_alert(self, returned: Returned) -> Notice:
+    def failed(self, claim: Claim, error: str) -> Returned | None:
+        """Count one failed move back; after `max_attempts` of them, stop and say so on the case.
+
+        Returns what was recorded when the watcher gives up (the operator is
+        then told), None while it will try again. Nothing is moved or deleted.
+        """
+        attempts = claim.return_attempts + 1  # as read at the start of this pass
+        gave_up = attempts >= self.settings.max_attempts
+        with self.store.transaction() as session:
+            claims.record_return_failure(session, claim.id, attempts, error, gave_up=gave_up)
+            if not gave_up:
+                return None
+            said = (
+                f"{reopened_line(session, claim)}: moving it back to {self.escalated} failed "
+                f"{attempts} times, so the watcher stopped trying; nothing was deleted"
+            )
+            for entry in case_entries(session, claim, ACTOR, AuditAction.UPDATE, said):
+                session.audit(entry)
+        log.error(
+            "%s in %s: %s; the last error: %s", claim.message_id, self.settings.mailbox, said, error
+        )
+        return Returned(claim.id, ReturnState.FAILED, said, error)
+
+    def operator_alert(self, returned: Returned) -> Notice:
+        """What the operator is told of a return that did not reach the escalated folder."""
+        if returned.state is ReturnState.FAILED:
+            what = "could not be moved back"
+            advice = [
+                f"The last error was: {returned.error}",
+                "Nothing was deleted: it is where it was filed unless someone moved it. Once the "
+                "fault is fixed, `mail-return-retry` tries again; or move it to "
+                f"{self.escalated} by hand.",
+            ]
+        else:
+            what = "could not be found"
+            advice = [
+                "Nothing was moved or deleted. Find the email in the mailbox and move it "
+                f"to {self.escalated} by hand."
+            ]
         return alert(
             self.settings.alert_recipient,
-            f"A reopened email in {self.settings.mailbox} could not be found",
+            f"A reopened email in {self.settings.mailbox} {what}",
             returned.said,
-            "Nothing was moved or deleted. Find the email in the mailbox and move it "
-            f"to {self.escalated} by hand.",
+            *advice,
             record_id=returned.claim_id,
         )
 
@@ -121,6 +167,28 @@ class Returns:
             if raw is not None and hashlib.sha256(raw).hexdigest() == sha256:
                 return key
         return None
+
+
+def retry_failed_returns(
+    store: ClaimStore, mailbox: str, claim_ids: Collection[str] | None = None
+) -> list[str]:
+    """Ask the watcher to try again the returns it gave up on (`mail-return-retry`); claim ids.
+
+    Only the claims change: the move is the watcher's, on its next pass,
+    since only the process holding the mailbox's lock may touch it. By
+    default every failed return of `mailbox` is retried, else those named.
+    """
+    with store.transaction() as session:
+        chosen = [
+            claim
+            for claim in session.failed_returns(mailbox)
+            if claim_ids is None or claim.id in claim_ids
+        ]
+        for claim in chosen:
+            claims.record_return_retry(session, claim)
+    for claim in chosen:
+        log.warning("reopened %s in %s: its return will be tried again", claim.message_id, mailbox)
+    return [claim.id for claim in chosen]
 
 
 def reopened_line(session: Any, claim: Claim) -> str:

@@ -13,6 +13,10 @@ and `mail-replay` puts it back.
 After the inbox, each pass moves emails the SPOC officer reopened from the
 digest back to where escalated email is kept (mailbox/reopening.py): the
 bot only records the request, since only this watcher may touch the mailbox.
+A return that fails is tried again next pass, by the same rule as a
+message: after `max_attempts` failures (outages not counted) it is given
+up with an alert, the email left where it is, and `mail-return-retry`
+asks for another try.
 
 When the mailbox or the database cannot be reached (a dropped connection,
 a refused login or token), the pass stops, the operator is alerted once
@@ -58,6 +62,7 @@ class PassSummary:
     recovered: int = 0
     returned: int = 0
     missing: int = 0
+    return_failed: int = 0  # reopened emails given up on this pass
     locked_out: bool = False
 
 
@@ -123,7 +128,8 @@ class Watcher:
         return summary
 
     async def _return_reopened(self, summary: PassSummary) -> None:
-        """Move emails reopened from the digest back; one that fails is tried again next pass."""
+        """Move emails reopened from the digest back; one that fails is tried again next pass,
+        up to `max_attempts` times. An outage stops the pass and counts against no email."""
         for claim in await asyncio.to_thread(self.returns.pending):
             if not self.lock.held:
                 log.error("lost the lock on %s; stopping this pass", self.settings.mailbox)
@@ -132,13 +138,18 @@ class Watcher:
                 returned = await asyncio.to_thread(self.returns.carry_out, claim)
             except OUTAGE:
                 raise
-            except Exception:
-                log.exception("moving reopened %s back failed; trying again", claim.message_id)
+            except Exception as error:
+                log.exception("moving reopened %s back failed", claim.message_id)
                 summary.failed += 1
+                words = f"{type(error).__name__}: {error}"
+                given_up = await asyncio.to_thread(self.returns.failed, claim, words)
+                if given_up is not None:
+                    summary.return_failed += 1
+                    await self._tell_operator(self.returns.operator_alert(given_up))
                 continue
             if returned.state is ReturnState.MISSING:
                 summary.missing += 1
-                await self._tell_operator(self.returns.missing_alert(returned))
+                await self._tell_operator(self.returns.operator_alert(returned))
             else:
                 summary.returned += 1
 

@@ -61,6 +61,8 @@ class MailClaim:
     return_state: str
     returned_to: str
     returned_at: datetime | None
+    return_attempts: int
+    return_error: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,8 @@ class MailSession(DecidedMailReading):
             "reopened_by": "",
             "return_state": "",
             "returned_to": "",
+            "return_attempts": 0,
+            "return_error": "",
         }
         self._run("Could not claim the message", sa.insert(CLAIM).values(**values))
         claim = self.claim(str(values["id"]))
@@ -180,9 +184,16 @@ class MailSession(DecidedMailReading):
 
     def claims_to_return(self, mailbox: str) -> list[MailClaim]:
         """Moved claims an officer reopened whose email the watcher has still to move back."""
+        return self._returns(mailbox, "requested", "returning")
+
+    def failed_returns(self, mailbox: str) -> list[MailClaim]:
+        """Reopened emails the watcher gave up moving back, for an operator to retry."""
+        return self._returns(mailbox, "failed")
+
+    def _returns(self, mailbox: str, *states: str) -> list[MailClaim]:
         where = sa.and_(
             CLAIM.c.mailbox == mailbox,
-            CLAIM.c.return_state.in_(("requested", "returning")),
+            CLAIM.c.return_state.in_(states),
             CLAIM.c.state == "moved",
         )
         return self._many(CLAIM, _claim, where, CLAIM.c.reopened_at)

@@ -11,8 +11,8 @@ instead of deciding again, and an operator can always answer "why was this
 email filed?" from the database. An email the SPOC officer reopened from
 the digest ("this has a new issue") keeps its original decision; the
 `reopened_*` and `return_*` columns say who reopened it and when, and how
-far the watcher has got in moving it back to where escalated email is kept
-(mailbox/reopening.py).
+far the watcher has got in moving it back to where escalated email is kept,
+or how often and why that move failed (mailbox/reopening.py).
 
 `correspondence` keeps each processed email's text on the customer's case,
 so triage can tell a repeat from a new matter. `known_issue` holds the
@@ -67,9 +67,12 @@ class MailClaimRow(RegisterTable, table=True):
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     reopened_by: str = Field(default="", sa_type=ID)  # who pressed "this has a new issue"
     reopened_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    return_state: str = Field(default="", sa_type=KEY)  # requested, returning, returned, missing
+    # requested, returning, returned, missing, failed (mailbox.claims.ReturnState)
+    return_state: str = Field(default="", sa_type=KEY)
     returned_to: str = Field(default="", sa_type=NAME)  # the folder it goes (or went) back to
     returned_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    return_attempts: int = Field(default=0)  # moves back that failed, outages not counted
+    return_error: str = Field(default="", sa_type=TEXT)  # the last such failure's error
 
 
 class CorrespondenceRow(RegisterTable, table=True):

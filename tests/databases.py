@@ -21,10 +21,11 @@ from pathlib import Path
 import psycopg
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from psycopg import sql
 
 from store.db import make_engine, sqlite_url
-from store.migrate import upgrade
+from store.migrate import alembic_config, upgrade
 from store.tables import METADATA
 
 DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -89,3 +90,11 @@ def sqlite_copy(template: Path, data_dir: Path) -> sa.Engine:
     data_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, data_dir / template.name)
     return make_engine(sqlite_url(data_dir, template.name))
+
+
+def migrate_to(engine: sa.Engine, revision: str, down: bool = False) -> None:
+    """Upgrade (or downgrade) a database to one revision, for tests of a migration."""
+    with engine.connect() as connection:
+        config = alembic_config(connection)
+        (command.downgrade if down else command.upgrade)(config, revision)
+        connection.commit()

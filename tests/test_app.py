@@ -32,6 +32,8 @@ from register.csv_columns import HEADER
 from register.demo import DEMO_ADMIN, DEMO_FRONTLINE
 from register.errors import ConfigurationError
 from settings import Settings
+from store.db import sqlite_url
+from store.mail_repo import SqlMailStore
 from store.repository import SqlRegisterStore
 from store.sync_state_repo import SqlSyncStateStore
 from tests.mailbox.ews_replay import no_sockets
@@ -280,3 +282,26 @@ def test_known_issues_are_imported_from_the_command_line(tmp_path: Path) -> None
     assert "1 known issues added" in accepted.stdout
     again = app(data, "known-issues", str(issues))
     assert "0 known issues added, 0 updated, 1 already as the file says" in again.stdout
+
+
+def test_a_reopened_email_the_watcher_gave_up_moving_is_retried_from_the_command_line(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    store = SqlMailStore.open(sqlite_url(data))
+    with store.transaction() as session:
+        given_up = session.new_claim(Settings().mailbox_address, "INBOX", "k", "<m@x>", "0" * 64)
+        session.update_claim(
+            given_up.id, state="moved", destination="Filed", return_state="failed",
+            returned_to="Escalated", return_attempts=3, return_error="RuntimeError: unreadable",
+        )  # fmt: skip
+
+    retried = app(data, "mail-return-retry")
+
+    assert retried.returncode == 0, retried.stderr
+    assert "1 reopened email(s) will be moved back at the watcher's next check" in retried.stdout
+    with store.transaction() as session:
+        again = session.claim(given_up.id)
+    store.close()
+    assert again is not None
+    assert (again.return_state, again.return_attempts) == ("returning", 0)

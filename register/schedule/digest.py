@@ -12,6 +12,15 @@ digest as a whole (MARK_NEW_ISSUE is the one action, offered per item;
 there is no digest-wide Acknowledge, as there is no record behind it).
 The digest itself is named by the days it covers, which with the officer
 and the day it is due makes it sent once only.
+
+An email reopened as a new issue since it was filed (by the officer, or
+by a manager from a digest the officer could not receive) is not filed
+any more: it is with the escalated mail, and its escalation has reached
+the officer. So a digest made after that, for days that include it, does
+not list it again with a button that could only be refused; it counts it
+as reopened on a line of its own, so that the digest still accounts for
+everything filed on those days. An officer all of whose filed emails were
+reopened gets no digest: nothing filed is left to read.
 """
 
 from __future__ import annotations
@@ -59,20 +68,25 @@ def digests(on: date, preset: Preset, items: Sequence[FiledMail]) -> list[Due]:
     # are random, so sorting on them would shuffle a day's emails.
     for item in sorted(covered, key=lambda i: i.filed_on):
         by_officer.setdefault(item.recipient, []).append(item)
-    title_from = day(first)
     return [
-        Due(
-            Notice(
-                NoticeKind.FILED_DIGEST,
-                officer,
-                f"Mail filed since {title_from}: {len(filed)}",
-                tuple(item.summary for item in filed),
-                DIGEST_RECORD_TYPE,
-                digest_id(first, last),
-                actions=(NoticeAction.MARK_NEW_ISSUE,),
-                items=tuple(NoticeItem(item.record_id, item.summary) for item in filed),
-            ),
-            on,
-        )
-        for officer, filed in by_officer.items()
+        Due(_digest(officer, first, last, theirs), on)
+        for officer, theirs in by_officer.items()
+        if any(not item.reopened for item in theirs)
     ]
+
+
+def _digest(officer: str, first: date, last: date, items: Sequence[FiledMail]) -> Notice:
+    """Still-filed emails as items with their buttons; those reopened since, counted above them."""
+    filed = [item for item in items if not item.reopened]
+    reopened = len(items) - len(filed)
+    counted = (f"Also filed, then reopened as a new issue (now with escalated mail): {reopened}",)
+    return Notice(
+        NoticeKind.FILED_DIGEST,
+        officer,
+        f"Mail filed since {day(first)}: {len(filed)}",
+        (*(counted if reopened else ()), *(item.summary for item in filed)),
+        DIGEST_RECORD_TYPE,
+        digest_id(first, last),
+        actions=(NoticeAction.MARK_NEW_ISSUE,),
+        items=tuple(NoticeItem(item.record_id, item.summary) for item in filed),
+    )

@@ -99,3 +99,4 @@ class FiledMail:
     record_id: str  # the person (or contact) it was filed against
     summary: str  # no personal data beyond what the SPOC already sees in the register
     filed_on: date
+    reopened: bool = False  # marked "this has a new issue" since: escalated, no longer filed

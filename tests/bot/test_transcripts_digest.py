@@ -151,6 +151,26 @@ def test_pressing_it_escalates_to_the_spoc_officer_and_keeps_the_feedback_once(
     assert _feedback(spoc, first["id"]) == []  # only the email pressed was marked
 
 
+def test_a_digest_made_after_a_press_counts_the_email_as_reopened_not_as_filed(
+    store: SqlRegisterStore, spoc: Desk
+) -> None:
+    """As any digest covering that day again would: the reopened email has no button and no
+    place in the filed count; its decision and the verdict on it are kept for measuring triage."""
+    first, second = _filed(spoc)
+    run(_chat(store, spoc).press(MANAGER, {"action": "mark_new_issue", "id": second["id"]}))
+    spoc.run_once()  # the watcher moves it back to Escalated
+
+    digest = _digest(spoc)
+
+    card = notice_card(digest)
+    assert digest.title.endswith(": 1")
+    assert _buttons(card) == [{"action": "mark_new_issue", "id": first["id"]}]
+    assert "Also filed, then reopened as a new issue (now with escalated mail): 1" in str(card)
+    [kept] = [claim for claim in _filed(spoc) if claim["id"] == second["id"]]
+    assert (kept["decision"], kept["return_state"]) == (second["decision"], "returned")
+    assert [feedback["kind"] for feedback in _feedback(spoc, second["id"])] == ["new_issue"]
+
+
 def test_another_officer_is_refused_and_a_manager_may_mark_it(
     store: SqlRegisterStore, spoc: Desk
 ) -> None:

@@ -18,16 +18,18 @@ import pytest
 
 from cards.mail import decided_mail_card
 from mailbox import claims
-from mailbox.backends import MailBackend
+from mailbox.backends import MailBackend, MailboxUnavailable
 from mailbox.backends.folder import FolderBackend
 from mailbox.backends.imap import ImapBackend
 from mailbox.digest import mark_new_issue
+from mailbox.reopening import retry_failed_returns
 from mailbox.watcher import build_watcher
 from register.access import Refusal
 from register.notices import NoticeKind
 from store.repository import SqlRegisterStore
 from tests.mailbox.conftest import ImapAccount
 from tests.mailbox.mail import raw_email
+from tests.mailbox.spoc_cases import SPOC_MAILBOX
 from tests.mailbox.watching import Desk, desk, folder_counts
 
 REPEAT = raw_email(message_id="<m2@example.org>", date="Tue, 04 Feb 2025 10:00:00 +0000")
@@ -189,6 +191,91 @@ def test_a_reopened_email_no_longer_in_the_mailbox_is_reported_to_the_operator_o
     assert "in neither Filed nor Escalated" in case_log(spoc)[-1]
     assert spoc.run_once().missing == 0
     assert folder_counts(mail, "Filed", "Escalated") == {"Filed": 0, "Escalated": 1}
+
+
+class MovesFail(FolderBackend):
+    """A folder mailbox whose moves fail with `fault` until it is cleared (a fault at the port)."""
+
+    fault: Exception | None = None
+
+    def move(self, folder: str, key: str, destination: str) -> bool:
+        if self.fault is not None:
+            raise self.fault
+        return super().move(folder, key, destination)
+
+
+def reopened_where_moves_fail(
+    spoc: Desk, mail: FolderBackend, fault: Exception
+) -> tuple[Mapping[str, Any], MovesFail, Desk]:
+    """A filed email reopened, and the desk's watcher now on a mailbox whose moves fail."""
+    filed = filed_and_escalated(spoc, mail, mail.deliver)
+    reopen(spoc, filed["id"])
+    faulty = MovesFail(mail.root)
+    faulty.fault = fault
+    spoc.watcher.lock.release()
+    watcher = build_watcher(spoc.watcher.settings, spoc.store, spoc.notifier, faulty)
+    return filed, faulty, Desk(spoc.store, spoc.case, spoc.notifier, watcher)
+
+
+def alerts(spoc: Desk) -> list[Any]:
+    return [n for n in spoc.notifier.sent if n.kind is NoticeKind.ALERT]
+
+
+def test_a_return_failing_three_times_is_given_up_with_one_alert_and_can_be_retried(
+    spoc: Desk, mail: FolderBackend
+) -> None:
+    unreadable = RuntimeError("the server's answer could not be read")
+    filed, faulty, desk = reopened_where_moves_fail(spoc, mail, unreadable)
+
+    tried = [desk.run_once() for _ in range(3)]
+
+    assert [(s.failed, s.return_failed) for s in tried] == [(1, 0), (1, 0), (1, 1)]
+    given_up = claim(spoc, filed["id"])
+    assert (given_up["return_state"], given_up["return_attempts"]) == ("failed", 3)
+    assert given_up["return_error"] == "RuntimeError: the server's answer could not be read"
+    assert folder_counts(mail, "Filed", "Escalated") == {"Filed": 1, "Escalated": 1}
+    [alert] = alerts(spoc)
+    assert (alert.recipient, alert.record_id) == ("aad-operator", filed["id"])
+    assert alert.title == "A reopened email in spoc@council.example could not be moved back"
+    assert alert.lines[1] == (
+        "The last error was: RuntimeError: the server's answer could not be read"
+    )
+    assert "`mail-return-retry` tries again" in alert.lines[2]
+    assert case_log(spoc)[-1].endswith(
+        ": moving it back to Escalated failed 3 times, so the watcher stopped trying; "
+        "nothing was deleted"
+    )
+    assert desk.run_once().failed == 0  # no longer tried, nor alerted again
+    assert len(alerts(spoc)) == 1
+
+    faulty.fault = None
+    assert retry_failed_returns(spoc.store, SPOC_MAILBOX) == [filed["id"]]
+    retried = claim(spoc, filed["id"])
+    assert (retried["return_state"], retried["return_attempts"]) == ("returning", 0)
+    assert retried["return_error"].startswith("retried by an operator; earlier: RuntimeError")
+    assert desk.run_once().returned == 1
+    assert folder_counts(mail, "Filed", "Escalated") == {"Filed": 0, "Escalated": 2}
+    assert claim(spoc, filed["id"])["return_state"] == "returned"
+    desk.watcher.lock.release()
+
+
+def test_an_outage_while_moving_back_counts_against_no_email(
+    spoc: Desk, mail: FolderBackend
+) -> None:
+    unreachable = MailboxUnavailable("IMAP server 10.0.0.1:993 could not be reached")
+    filed, faulty, desk = reopened_where_moves_fail(spoc, mail, unreachable)
+
+    for _ in range(5):  # the watcher's loop backs off between these
+        with pytest.raises(MailboxUnavailable):
+            desk.run_once()
+
+    waiting = claim(spoc, filed["id"])
+    assert (waiting["return_state"], waiting["return_attempts"]) == ("returning", 0)
+    assert alerts(spoc) == []
+    faulty.fault = None
+    assert desk.run_once().returned == 1
+    assert folder_counts(mail, "Filed", "Escalated") == {"Filed": 0, "Escalated": 2}
+    desk.watcher.lock.release()
 
 
 def test_an_email_already_moved_to_escalated_by_hand_is_recorded_not_moved_twice(

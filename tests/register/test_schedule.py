@@ -118,6 +118,24 @@ def test_the_monday_digest_covers_friday_to_sunday() -> None:
     )
 
 
+def test_an_email_reopened_since_it_was_filed_is_counted_as_reopened_not_listed() -> None:
+    """A digest made after a press, for days that include the email (re-sent after a failed
+    delivery, say): no second button for it, and the counts still add up to what was filed."""
+    items = [
+        FiledMail("spoc-1", "claim-a", "Same request again", date(2026, 3, 6)),
+        FiledMail("spoc-1", "claim-b", "Chaser about the bins", date(2026, 3, 6), reopened=True),
+        FiledMail("spoc-2", "claim-c", "Reopened by a manager", date(2026, 3, 7), reopened=True),
+    ]
+    [digest] = digests(date(2026, 3, 9), MCRC, items)  # spoc-2 has nothing filed left: none
+    notice = digest.notice
+    assert (notice.recipient, notice.title) == ("spoc-1", "Mail filed since Friday 6 March 2026: 1")
+    assert [(i.id, i.text) for i in notice.items] == [("claim-a", "Same request again")]
+    assert notice.lines == (
+        "Also filed, then reopened as a new issue (now with escalated mail): 1",
+        "Same request again",
+    )
+
+
 def test_each_filed_email_is_an_item_of_the_digest_with_its_own_id() -> None:
     items = [
         FiledMail("spoc-1", "claim-b", "Filed first on Friday", date(2026, 3, 6)),

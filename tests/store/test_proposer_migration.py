@@ -3,19 +3,16 @@
 Each test starts from an empty database of its own, migrated only to the
 revision before 0010, fills it as the application did then (restrictions,
 and their proposers only in the audit trail), then upgrades. It runs on
-SQLite and PostgreSQL, because the backfill is SQL both must run as written.
+SQLite and PostgreSQL, because the backfill is SQL both must run as written
+(the `engine` fixture: tests/store/conftest.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
-from alembic import command
 from alembic.script import ScriptDirectory
 
 from register.audit import AuditAction, AuditEntry
@@ -23,40 +20,15 @@ from register.restrictions import Officer, Restriction, RestrictionType, Status
 from register.reviews import Review
 from register.subjects import Person
 from store import mapping as m
-from store.db import make_engine, sqlite_url
 from store.migrate import alembic_config, current_revisions, head_revisions, upgrade
 from store.proposers import proposers
 from store.repository import SqlRegisterStore
 from store.session import SqlSession
-from tests import databases
+from tests.databases import migrate_to
 
 REVISION = "0010_restriction_proposer"
 BEFORE = ScriptDirectory.from_config(alembic_config()).get_revision(REVISION).down_revision
 assert isinstance(BEFORE, str)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sa.Engine]:
-    """A new, empty database (not the session's migrated one): SQLite or PostgreSQL."""
-    if request.param == "sqlite":
-        made = make_engine(sqlite_url(tmp_path))
-        yield made
-        made.dispose()
-        return
-    url = databases.postgres_database_or_skip()
-    made = make_engine(url.render_as_string(hide_password=False))
-    try:
-        yield made
-    finally:
-        made.dispose()
-        databases.drop_postgres_database(url)
-
-
-def _migrate_to(engine: sa.Engine, revision: str, down: bool = False) -> None:
-    with engine.connect() as connection:
-        config = alembic_config(connection)
-        (command.downgrade if down else command.upgrade)(config, revision)
-        connection.commit()
 
 
 PERSON = Person("Rhian Running")
@@ -107,7 +79,7 @@ def _fill_as_before(engine: sa.Engine) -> None:
 
 
 def test_the_upgrade_copies_each_proposer_from_the_first_create_entry(engine: sa.Engine) -> None:
-    _migrate_to(engine, BEFORE)
+    migrate_to(engine, BEFORE)
     _fill_as_before(engine)
 
     upgrade(engine)
@@ -125,11 +97,11 @@ def test_the_upgrade_copies_each_proposer_from_the_first_create_entry(engine: sa
 def test_the_downgrade_drops_the_column_and_keeps_every_restriction_and_review(
     engine: sa.Engine,
 ) -> None:
-    _migrate_to(engine, BEFORE)
+    migrate_to(engine, BEFORE)
     _fill_as_before(engine)
     upgrade(engine)
 
-    _migrate_to(engine, BEFORE, down=True)
+    migrate_to(engine, BEFORE, down=True)
 
     old = sa.Table("restriction", sa.MetaData(), autoload_with=engine)
     assert "proposed_by" not in old.c
