@@ -8,6 +8,7 @@ import json
 import stat
 from collections.abc import Hashable
 from dataclasses import fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -283,3 +284,26 @@ def test_formula_guard_round_trips(text: str) -> None:
     guarded = guard_cell(text)
     assert unguard_cell(guarded) == text
     assert guarded == text or guarded.startswith("'")
+
+
+def test_the_demo_register_round_trips_under_the_default_policy(
+    store: SqlRegisterStore, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    # The demo is what a council tries first: it must obey the policy it runs
+    # under, so its export imports again with the ladder and type checks on.
+    from register.demo import DEMO_ADMIN, demo_staff, load_demo
+
+    assert load_demo(store, date(2026, 11, 23))
+    admin = next(member for member in demo_staff() if member.id == DEMO_ADMIN)
+    before = snapshot(store)
+    exported = export_register(store, tmp_path / "demo.csv", admin, PRESET)
+    assert not isinstance(exported, Refusal)
+
+    twin = empty_twin(store, request, tmp_path)
+    try:
+        report = import_register(twin, tmp_path / "demo.csv", "system:test", preset=PRESET)
+        assert report.rejected == ()
+        assert snapshot(twin)["entries"] == before["entries"]
+    finally:
+        if twin is not store:
+            twin.close()
