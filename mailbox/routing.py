@@ -31,6 +31,7 @@ from mailbox.rules.triage_files import TriageFiles
 from mailbox.rules.unparseable import Unparseable
 from mailbox.rules.unsure import Unsure
 from mailbox.triage import RuleHit
+from mailbox.triage.second_opinion import only_learned
 
 
 class Outcome(StrEnum):
@@ -176,14 +177,19 @@ def route(facts: Facts) -> Routing:
         category=facts.triage.category if facts.triage else chosen.outcome.value,
         hits=hits,
         new_sentences=facts.triage.new_sentences if facts.triage else (),
-        reason=_reason(chosen, deciding, flags),
+        reason=_reason(chosen, deciding, flags, only_learned(triage_hits)),
     )
 
 
-def _reason(chosen: Route, deciding: RuleHit, flags: tuple[RuleHit, ...]) -> str:
+def _reason(chosen: Route, deciding: RuleHit, flags: tuple[RuleHit, ...], learned: bool) -> str:
     """One or two sentences a SPOC officer can read: what was done, and why."""
     said = f"{chosen.says}: {deciding.evidence}" if chosen.says else deciding.evidence
     reason = said.rstrip(".") + "."
-    if flags:
+    if flags and learned:
+        reason += (
+            " Language that may be abusive was found by the learned second opinion"
+            " (not the rules); the manager has been asked to read it and judge."
+        )
+    elif flags:
         reason += " Abusive language was found and the manager has been told."
     return reason

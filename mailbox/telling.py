@@ -14,6 +14,7 @@ from typing import Any
 
 from mailbox.routing import Routing
 from mailbox.rules.base import Facts
+from mailbox.triage.second_opinion import only_learned
 from register.notices import Delivery, Notice, NoticeAction, NoticeKind
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,11 @@ def decision_notices(claim_id: str, facts: Facts, routing: Routing) -> list[Noti
             Notice(
                 NoticeKind.ABUSIVE_MAIL,
                 customer.manager_id,
-                f"Abusive email from {customer.person.name}",
+                (
+                    f"Email from {customer.person.name} may be abusive: please read and judge"
+                    if only_learned(routing.hits)
+                    else f"Abusive email from {customer.person.name}"
+                ),
                 tuple(about),
                 RECORD_TYPE,
                 claim_id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mailbox.rules.base import Facts, hit
 from mailbox.triage import RuleHit
+from mailbox.triage.second_opinion import LearnedAbuse
 from mailbox.triage.table import FLAGS
 
 
@@ -20,4 +21,4 @@ class Abusive:
 
 
 # The names of triage's flag rules, for the evidence only.
-_FLAG_RULES = frozenset(rule.name for rule in FLAGS)
+_FLAG_RULES = frozenset({rule.name for rule in FLAGS} | {LearnedAbuse.name})

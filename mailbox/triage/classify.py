@@ -23,6 +23,7 @@ from mailbox.triage.reason import explain
 from mailbox.triage.reference import build_reference
 from mailbox.triage.restatement import INSISTS_NEW
 from mailbox.triage.rules.base import Reading
+from mailbox.triage.second_opinion import second_opinion
 from mailbox.triage.sentences import split_sentences
 from mailbox.triage.table import DEFAULT_ACTION, DEFAULT_CATEGORY, FLAGS, ROUTES
 
@@ -33,7 +34,17 @@ _ADDRESSEE = re.compile(r"^\s*(fao\b|f\.a\.o\.?|for the attention of\b|attn\b|at
 
 
 def triage(message: Incoming, context: CaseContext) -> Decision:
-    """Decide whether to file or escalate `message`, and explain why."""
+    """Decide whether to file or escalate `message`, and explain why.
+
+    The rules decide; a learned second opinion may then flag abuse they missed
+    (`second_opinion`), without changing where the email goes.
+    """
+    decision, sentences = triage_by_rules(message, context)
+    return second_opinion(decision, sentences)
+
+
+def triage_by_rules(message: Incoming, context: CaseContext) -> tuple[Decision, tuple[str, ...]]:
+    """The rules' decision alone, with the sentences they read (what the trainer sees)."""
     sentences = _sentences(message, context)
     reading = Reading(message, context, sentences)
     flags, abusive = _flags(reading)
@@ -52,7 +63,7 @@ def triage(message: Incoming, context: CaseContext) -> Decision:
         hits=all_hits,
         new_sentences=new if action == "escalate" else (),
         reason=explain(category, all_hits, reading),
-    )
+    ), reading.sentences
 
 
 def _sentences(message: Incoming, context: CaseContext) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from mailbox.message import ParsedMessage, ParseFailure
 from mailbox.parse import parse_message
 from mailbox.routing import ROUTES, Outcome, route
 from mailbox.rules.base import Customer, Facts
+from mailbox.telling import decision_notices
 from mailbox.triage import Decision, RuleHit
 from register.subjects import Person
 from tests.mailbox.mail import raw_email
@@ -108,6 +109,27 @@ def test_abuse_tells_the_manager_whatever_the_label() -> None:
     assert routing.outcome is Outcome.FILE and routing.tells_manager
     assert routing.reason.endswith("Abusive language was found and the manager has been told.")
     assert [h.rule for h in routing.hits] == ["triage_files", "insult", "abusive"]
+
+
+def test_abuse_only_the_learned_opinion_saw_is_a_question_for_the_manager() -> None:
+    learned = RuleHit("learned-abuse", "A model reads this as abuse", "Lovely boys.")
+    decision = Decision("file", "repeat", True, (learned,), (), "Filed: repeats earlier mail.")
+    routing = route(_facts(triage=decision))
+    assert routing.outcome is Outcome.FILE and routing.tells_manager
+    assert routing.reason.endswith(
+        "found by the learned second opinion (not the rules); "
+        "the manager has been asked to read it and judge."
+    )
+    assert "abusive: learned-abuse: Lovely boys." in [
+        f"{h.rule}: {h.evidence}" for h in routing.hits
+    ]
+    notices = decision_notices("claim-1", _facts(triage=decision), routing)
+    assert [n.title for n in notices] == [
+        "Email from Jane Customer may be abusive: please read and judge"
+    ]
+    told = decision_notices("claim-2", _facts(triage=_decision("file", "repeat", True)),
+                            route(_facts(triage=_decision("file", "repeat", True))))
+    assert [n.title for n in told] == ["Abusive email from Jane Customer"]
 
 
 def test_a_shared_address_is_escalated_for_a_person_to_decide() -> None:

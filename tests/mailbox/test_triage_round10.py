@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.mailbox.triage_helpers import found_abusive_by_rules
 from tests.mailbox.triage_helpers import triage_quay_road as _triage
 
 
@@ -50,4 +51,4 @@ def test_polite_discrimination_is_flagged(body: str) -> None:
     "I hope the fine is cancelled.",
 ])
 def test_criticism_and_third_parties_are_not_flagged(body: str) -> None:
-    assert not _triage(body).abusive
+    assert not found_abusive_by_rules(_triage(body))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from mailbox.triage.targets import described_badly, wished_harm_on
+from tests.mailbox.triage_helpers import found_abusive_by_rules
 from tests.mailbox.triage_helpers import triage_quay_road as _triage
 
 
@@ -45,7 +46,7 @@ def test_harm_wished_on_staff_is_flagged(body: str) -> None:
     "The appeals officer is a decent woman who made a bad call on Quay Road.",
 ])
 def test_criticism_of_the_service_and_third_parties_is_not_flagged(body: str) -> None:
-    assert not _triage(body).abusive
+    assert not found_abusive_by_rules(_triage(body))
 
 
 def test_a_titled_name_placed_as_a_neighbour_is_not_staff() -> None:

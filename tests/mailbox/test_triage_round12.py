@@ -18,6 +18,7 @@ import pytest
 from mailbox.triage.harm import wished_harm
 from mailbox.triage.intimidation import knows_movements, warned_to_watch
 from mailbox.triage.remarks import remark_on_staff
+from tests.mailbox.triage_helpers import found_abusive_by_rules
 from tests.mailbox.triage_helpers import triage_quay_road as _triage
 
 
@@ -53,7 +54,7 @@ def test_remark_on_who_staff_are_is_flagged(body: str, category: str) -> None:
 ])
 def test_no_remark_on_staff(body: str) -> None:
     assert remark_on_staff(body) is None
-    assert not _triage(body).abusive
+    assert not found_abusive_by_rules(_triage(body))
 
 
 @pytest.mark.parametrize("body", [
@@ -103,7 +104,7 @@ def test_warning_to_watch_themselves_is_flagged(body: str) -> None:
     "I will make sure your contractor pays for the damage to my wing mirror.",
 ])
 def test_lawful_or_ordinary_remarks_about_staff_are_not_threats(body: str) -> None:
-    assert not _triage(body).abusive
+    assert not found_abusive_by_rules(_triage(body))
 
 
 @pytest.mark.parametrize("body", [

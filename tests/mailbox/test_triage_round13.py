@@ -42,6 +42,9 @@ _OFFICER = ("The appeal was refused by Ms Pritchard in the parking team.",)
     # Sent back.
     ("They ought to ship her back to Lagos.", "belonging"),
     ("Deport him back where his family came from.", "belonging"),
+    # A woman's place (an entry broken over two lines once lost the space after "stay").
+    ("She should stay in the kitchen, not run a housing office.", "sex"),
+    ("She would be better off at home with the kids.", "sex"),
     # Safety put in doubt.
     ("She might want to think about how safe she is on that car park at night.", "safety"),
     ("I would not want to be in his shoes when the lads find out.", "safety"),

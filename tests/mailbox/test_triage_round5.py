@@ -14,6 +14,7 @@ import pytest
 
 from mailbox.triage import CaseContext, Correspondence, Decision, Incoming, KnownIssue, triage
 from tests.mailbox.triage_helpers import abuse_rules as _abuse
+from tests.mailbox.triage_helpers import found_abusive_by_rules
 
 WRITTEN = datetime(2026, 10, 5, 9, 0, tzinfo=UTC)
 
@@ -142,5 +143,5 @@ def test_disparaging_origin_or_faith_politely_is_discrimination(body: str) -> No
 ])
 def test_abuse_of_staff_in_other_words_is_flagged(body: str, rule: str) -> None:
     assert rule in _abuse(_triage(body))
-    assert not _triage("It would be a shame if my car got wrecked again by your pothole."
-                       ).abusive
+    assert not found_abusive_by_rules(
+        _triage("It would be a shame if my car got wrecked again by your pothole."))

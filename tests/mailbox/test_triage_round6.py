@@ -14,6 +14,7 @@ import pytest
 
 from mailbox.triage import CaseContext, Correspondence, Decision, Incoming, KnownIssue, triage
 from tests.mailbox.triage_helpers import abuse_rules as _abuse
+from tests.mailbox.triage_helpers import found_abusive_by_rules
 
 WRITTEN = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
@@ -79,8 +80,8 @@ def test_judging_an_officers_fitness_by_who_they_are_is_discrimination(body: str
 def test_a_characteristic_the_customer_claims_for_themselves_is_not_discrimination() -> None:
     assert "discrimination" in _abuse(_triage(
         "Mr Kaur should not be deciding my appeal; he is not even British."))
-    assert not _triage("I am British and I was born here, and the officer should be deciding "
-                       "my appeal fairly.").abusive
+    assert not found_abusive_by_rules(_triage(
+        "I am British and I was born here, and the officer should be deciding my appeal fairly."))
 
 
 @pytest.mark.parametrize("body", [

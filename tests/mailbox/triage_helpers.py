@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from mailbox.triage import CaseContext, Correspondence, Decision, Incoming, KnownIssue, triage
+from mailbox.triage.second_opinion import only_learned
 
 ABUSE = {"insult", "profanity", "threat", "harassment", "discrimination"}
 
@@ -33,3 +34,10 @@ def triage_quay_road(body: str) -> Decision:
     """Triage `body` as the Quay Road customer's next email."""
     message = Incoming("T-1", QUAY_ROAD_WRITTEN, "sam@example.net", "RE: Fine", body)
     return triage(message, QUAY_ROAD)
+
+
+def found_abusive_by_rules(decision: Decision) -> bool:
+    """Abuse recorded as found: a flag the rules raised, not the learned second opinion's
+    question to the manager (second_opinion.only_learned), whose known false flags on
+    criticism of staff are pinned in test_second_opinion.py."""
+    return decision.abusive and not only_learned(decision.hits)

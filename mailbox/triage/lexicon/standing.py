@@ -21,8 +21,8 @@ from __future__ import annotations
 
 # Sex: a woman's "place", a man wanted instead, a woman's age or body as her unfitness.
 PLACE = r"""
-(should|ought to|belongs?|would be better|be better off|wants? to) (be |stay
-    |stop )?(at home|in the kitchen|at the (sink|stove|cooker)|barefoot
+(should|ought to|belongs?|would be better|be better off|wants? to) ((be|stay
+    |stop) )?(at home|in the kitchen|at the (sink|stove|cooker)|barefoot
     |chained to the (sink|kitchen|cooker))
 (should|ought to|would be better|be better off) (be )?(having|making|popping out|raising
     |bringing up|looking after) (babies|kids|children|a family|the kids|her (husband|kids
