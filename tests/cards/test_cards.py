@@ -276,7 +276,7 @@ def test_visit_brief_puts_the_precautions_in_a_red_box() -> None:
     seen = seen_text(brief)
     assert "12 Mill Lane, Oxbridge, OX1 1AY" in seen
     assert "HIGH: Dangerous animal (e.g. dog)" in seen
-    assert "Contact by email only" in seen
+    assert "No telephone calls" in seen
     assert "Housing duty manager, 01632 960000" in seen
     assert "not a guarantee of safety" not in seen
 
