@@ -236,6 +236,7 @@ async def run_watcher(
             alert_recipient=settings.alert_recipient,
             handoff=settings.mailbox_handoff,
             poll_seconds=settings.poll_seconds,
+            second_opinion=settings.triage_second_opinion,
         ),
         SqlMailStore(store.engine),
         notifier,

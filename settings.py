@@ -86,6 +86,9 @@ class Settings(BaseSettings):
     mailbox_address: str = "spoc@council.example.gov.uk"
     mailbox_handoff: Literal["move", "forward"] = "move"
     alert_recipient: str = ""  # Entra ID object id told of quarantined mail and outages
+    # The learned second opinion on abuse (mailbox/triage/second_opinion.py): a local
+    # model that may ask the manager to read an email the rules did not flag.
+    triage_second_opinion: bool = True
 
     # The scheduler and notices.
     sweep_at: str = "07:00"

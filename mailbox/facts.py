@@ -34,12 +34,14 @@ class RoutingSettings:
     `mailbox` is the address of the watched mailbox. `default_spoc_mailbox`
     is used for SPOC arrangements that name an officer but no mailbox.
     `fallback_recipient` (an Entra id) is told when no officer or manager
-    can be found, so that no escalation goes nowhere.
+    can be found, so that no escalation goes nowhere. `second_opinion` is
+    FOREWARN_TRIAGE_SECOND_OPINION (mailbox/triage/second_opinion.py).
     """
 
     mailbox: str
     default_spoc_mailbox: str = ""
     fallback_recipient: str = ""
+    second_opinion: bool = True
 
 
 class CaseSession(RegisterSession, Protocol):
@@ -69,7 +71,7 @@ def gather(
     if facts.customer is None or not facts.in_spoc_mailbox or automation.automatic:
         return facts
     context = case_context(session, facts.customer.person)
-    decision = triage(result.as_incoming(received_at), context)
+    decision = triage(result.as_incoming(received_at), context, settings.second_opinion)
     return Facts(settings.mailbox, result, None, automation, people, customers, decision)
 
 

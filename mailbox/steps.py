@@ -40,7 +40,8 @@ class WatcherSettings:
     lock. `handoff` says how mail for a SPOC that arrived here is sent on:
     moved to `spoc_folder` in this mailbox, or forwarded (mailbox/handoff.py).
     `alert_recipient` (an Entra id) hears about quarantined mail and outages,
-    and gets escalations no officer could be found for.
+    and gets escalations no officer could be found for. `second_opinion`
+    lets triage's learned model flag abuse the rules missed.
     """
 
     mailbox: str
@@ -52,10 +53,13 @@ class WatcherSettings:
     poll_seconds: float = 30.0
     max_attempts: int = 3
     max_backoff_seconds: float = 300.0
+    second_opinion: bool = True
 
     @property
     def routing(self) -> RoutingSettings:
-        return RoutingSettings(self.mailbox, self.default_spoc_mailbox, self.alert_recipient)
+        return RoutingSettings(
+            self.mailbox, self.default_spoc_mailbox, self.alert_recipient, self.second_opinion
+        )
 
 
 class ClaimStore(Protocol):

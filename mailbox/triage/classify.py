@@ -33,14 +33,15 @@ _ADDRESSEE = re.compile(r"^\s*(fao\b|f\.a\.o\.?|for the attention of\b|attn\b|at
                         r"[^-–:|]*([-–:|]\s*|$)", re.I)
 
 
-def triage(message: Incoming, context: CaseContext) -> Decision:
+def triage(message: Incoming, context: CaseContext, learned: bool = True) -> Decision:
     """Decide whether to file or escalate `message`, and explain why.
 
     The rules decide; a learned second opinion may then flag abuse they missed
-    (`second_opinion`), without changing where the email goes.
+    (`second_opinion`), without changing where the email goes; `learned=False`
+    (FOREWARN_TRIAGE_SECOND_OPINION=false) leaves the rules alone.
     """
     decision, sentences = triage_by_rules(message, context)
-    return second_opinion(decision, sentences)
+    return second_opinion(decision, sentences) if learned else decision
 
 
 def triage_by_rules(message: Incoming, context: CaseContext) -> tuple[Decision, tuple[str, ...]]:

@@ -103,6 +103,33 @@ def test_abusive_mail_is_reported_to_the_manager_even_when_filed(
     assert spoc.claims()[0]["decision"]["abusive"] is True
 
 
+# Knows an officer's family and routine: no flag rule holds these words, the learned
+# second opinion does (tests/mailbox/test_second_opinion.py).
+VEILED = ("Pass this to Debbie in parking. Saw her Sunday at the garden centre with her two "
+          "little lads, half eleven. Lovely boys. She should think about them when she is "
+          "handing out fines to families. Maybe I will say hello next time.")
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_the_learned_second_opinion_asks_the_manager_unless_switched_off(
+    store: SqlRegisterStore, mail: FolderBackend, learned: bool
+) -> None:
+    watching = desk(store, mail, second_opinion=learned)
+    try:
+        mail.deliver(raw_email(body=VEILED))
+        watching.run_once()
+    finally:
+        watching.watcher.lock.release()
+    asked = [n for n in watching.notifier.sent if n.kind is NoticeKind.ABUSIVE_MAIL]
+    if learned:
+        assert [n.title for n in asked] == [
+            "Email from Jane Customer may be abusive: please read and judge"
+        ]
+    else:
+        assert asked == []
+    assert watching.claims()[0]["decision"]["abusive"] is learned
+
+
 def test_an_unreadable_email_is_quarantined_with_an_alert_and_can_be_replayed(
     spoc: Desk, mail: FolderBackend
 ) -> None:
