@@ -40,6 +40,34 @@ def test_quiet_suicidal_wording_is_escalated_urgently(body: str) -> None:
     assert decision.category == "safeguarding"
 
 
+@pytest.mark.parametrize("body", [
+    # Said of oneself, with an adverb in the way, or in dialect ("no more" for "any more").
+    "sorry about the rats. ive been thinking about ending it tbh",
+    "Nobody would really care if I was gone, so why would you.",
+    "I cant cope with it no more and I'm past caring.",
+])
+def test_ending_it_and_not_being_missed_are_escalated_urgently(body: str) -> None:
+    assert _triage(body).category == "safeguarding"
+
+
+@pytest.mark.parametrize("body", [
+    "I want to end it with the council once and for all, so close the rats complaint.",
+    "I am ending it here; the rats are your problem now.",
+    "Nobody would notice if the bait boxes were never checked.",
+])
+def test_ending_a_dispute_is_not_self_harm(body: str) -> None:
+    assert _triage(body).category != "safeguarding"
+
+
+def test_a_referral_naming_at_length_what_was_referred_goes_to_its_owner() -> None:
+    decision = _triage(
+        "I have today referred my complaint about the rat baiting, the missed visits and "
+        "the stage 1 response that ignored my photographs to the Housing Ombudsman."
+    )
+    assert decision.action == "escalate"
+    assert "ombudsman-referral" in {h.rule for h in decision.hits}
+
+
 def test_a_route_that_cannot_go_on_is_not_self_harm() -> None:
     decision = _triage("If the bin can't go on the route, can it go on the corner instead?")
     assert decision.category != "safeguarding"

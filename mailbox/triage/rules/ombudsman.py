@@ -16,11 +16,12 @@ from mailbox.triage.rules.base import HOW_I, Reading, first_match
 _BODY = (r"((local government( and social care)?|housing|parliamentary( and health service)?)"
          r" )?ombudsman|lgs?co\b|information commissioner|\bico\b")
 _PATTERNS = (
-    re.compile(rf"\b(i|we) ha(ve|d) (now |already |just )?(complained|referred|reported|written"
-               rf"|gone|taken|made a complaint|submitted|sent)\b[^.?!]{{0,60}}\bto the ({_BODY})",
+    re.compile(rf"\b(i|we) ha(ve|d) (now |already |just |today |recently |formally |finally "
+               rf"|this (week|morning|afternoon) )?(complained|referred|reported|written"
+               rf"|gone|taken|made a complaint|submitted|sent)\b[^.?!]{{0,120}}\bto the ({_BODY})",
                re.I),
     re.compile(rf"\b(i am|i'm|we are) (now )?(referring|taking|reporting|complaining)\b"
-               rf"[^.?!]{{0,60}}\bto the ({_BODY})", re.I),
+               rf"[^.?!]{{0,120}}\bto the ({_BODY})", re.I),
     re.compile(rf"\b(the )?({_BODY}) (has|have) (now )?(asked|contacted|written|opened|accepted"
                rf"|requested|started|agreed|decided)", re.I),
     re.compile(rf"\b(the )?({_BODY}) (is|are) (now )?(investigating|looking into|considering)",

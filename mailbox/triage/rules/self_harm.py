@@ -21,8 +21,11 @@ from mailbox.triage.rules.base import Reading, first_match
 
 _PATTERNS = (
     re.compile(r"\b(kill|hurt|harm|hang|cut) (my ?self|myself)\b|\bself[- ]?harm", re.I),
-    re.compile(r"\bsuicid(e|al)\b|\boverdose\b|\btake my (own )?life\b|\bend (it all|my life)\b",
-               re.I),
+    # "End it" said of oneself: "thinking of ending it", "end it all", "ending my life".
+    re.compile(r"\bsuicid(e|al)\b|\boverdose\b|\btake my (own )?life\b"
+               r"|\bend(ing)? (it all|my (own )?life)\b"
+               r"|\b(think\w*|thought|plann?\w*|going|want\w*|tempted|ready) (of |about |on |to )?"
+               r"(just )?end(ing)? it\b(?! (here|there|now|with|by|through|in court)\b)", re.I),
     re.compile(r"\b(better off dead|no (reason|point) (to live|in living|going on)"
                r"|don'?t want to (live|be here)"
                r"|better off (if i (just |simply )?(wasn'?t|weren'?t|was not|were not)"
@@ -43,7 +46,10 @@ _PATTERNS = (
                r"|(giving|given) away (all )?my (things|belongings)"
                r"|this (will be|is) my (last|final) (e-?mail|letter|message)"
                r" (to you )?(ever|before i go)"
-               r"|(nobody|no one|no-one) (will|would) (miss|notice) (me|if i))\b", re.I),
+               r"|(nobody|no one|no-one) (will|would|'d) (even |really |ever )?(miss|notice"
+               r"|care)( about)? (me|if i|that i)"
+               r"|(nobody|no one|no-one) (will|would|'d) (even |really |ever )?(miss|notice|care)"
+               r"( about)? if i (was|were|wasn'?t|weren'?t) (gone|here|around|dead))\b", re.I),
     # Understated: medication stopped, no point any more, the children provided for.
     re.compile(r"\b(stopped|stopping|given up|giving up|quit|no longer|not been|haven'?t been"
                r"|can'?t be bothered) (\w+ ){0,2}?(with |taking |on )?(my )?(medication|meds"
@@ -52,7 +58,8 @@ _PATTERNS = (
                r"(much |a lot of |any )?point (any ?more|now|in (anything|any of it|trying|going on"
                r"|carrying on|living|me))\b"
                r"|\bwhat'?s the point (any ?more|of (anything|any of it|going on|carrying on|me))\b"
-               r"|\bcan'?t (do|take) (this|it) any ?more\b", re.I),
+               # "any more", or in many English dialects "no more".
+               r"|\bcan'?t (do|take|cope with|face) (this|it) (any ?more|no ?more)\b", re.I),
     re.compile(r"\b(kids|children|girls|boys|son|daughter|little ones|baby)\b[^.]{0,60}\bif"
                r" (anything|something) (happens|should happen|were to happen|happened)"
                r"(?! (to (me|us) )?(it'?s|is|will be) (on|your))"
