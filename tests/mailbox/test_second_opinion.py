@@ -78,6 +78,7 @@ KNOWN_FALSE_QUESTIONS = [
     "I know where your parking office is; I have queued there twice.",
     "It would be a shame if my car got wrecked again by your pothole.",
     "I am British and I was born here, and the officer should be deciding my appeal fairly.",
+    "Would you put your kids in a flat like that?",
 ]
 
 
