@@ -49,20 +49,25 @@ def decision_notices(claim_id: str, facts: Facts, routing: Routing) -> list[Noti
             )
         )
     if routing.tells_manager:
+        # A flag from the learned second opinion alone is a question: read the email first.
+        asked = only_learned(routing.hits)
         notices.append(
             Notice(
                 NoticeKind.ABUSIVE_MAIL,
                 customer.manager_id,
                 (
                     f"Email from {customer.person.name} may be abusive: please read and judge"
-                    if only_learned(routing.hits)
+                    if asked
                     else f"Abusive email from {customer.person.name}"
                 ),
                 tuple(about),
                 RECORD_TYPE,
                 claim_id,
                 urgent=True,
-                actions=(NoticeAction.ACKNOWLEDGE, NoticeAction.PROPOSE_RESTRICTION),
+                actions=(
+                    NoticeAction.ACKNOWLEDGE,
+                    NoticeAction.OPEN_RECORD if asked else NoticeAction.PROPOSE_RESTRICTION,
+                ),
             )
         )
     return notices

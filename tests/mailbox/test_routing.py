@@ -127,9 +127,12 @@ def test_abuse_only_the_learned_opinion_saw_is_a_question_for_the_manager() -> N
     assert [n.title for n in notices] == [
         "Email from Jane Customer may be abusive: please read and judge"
     ]
+    # Read the email before anything else: no "propose a restriction" on a model's guess.
+    assert [a.value for a in notices[0].actions] == ["acknowledge", "open_record"]
     told = decision_notices("claim-2", _facts(triage=_decision("file", "repeat", True)),
                             route(_facts(triage=_decision("file", "repeat", True))))
     assert [n.title for n in told] == ["Abusive email from Jane Customer"]
+    assert [a.value for a in told[0].actions] == ["acknowledge", "propose_restriction"]
 
 
 def test_a_shared_address_is_escalated_for_a_person_to_decide() -> None:
